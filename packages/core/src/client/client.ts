@@ -1,0 +1,148 @@
+import { v7 as uuidv7 } from "uuid";
+import type { AgentServerAdapter, FetchLike, WebSocketFactory } from "../transport/adapter";
+import type { ReconnectOptions } from "../transport/backoff";
+import { headersFor, httpErrorFrom, joinUrl } from "../transport/http";
+import { SseAdapter } from "../transport/sse-adapter";
+import { WebSocketAdapter } from "../transport/websocket-adapter";
+import { ThreadStream } from "../thread/thread-stream";
+
+/** Options of `Client`. */
+export interface ClientOptions {
+  /** Base URL of the agent server; a path prefix is kept. */
+  apiUrl: string;
+  /** Sent as `x-api-key` with every HTTP request to `apiUrl`'s origin. */
+  apiKey?: string;
+  /** Extra headers for every HTTP request to `apiUrl`'s origin. */
+  headers?: Record<string, string>;
+  /** `fetch` to use (auth shims, tests). Defaults to the global one. */
+  fetch?: FetchLike;
+}
+
+/** Options of `client.threads.stream`. */
+export interface ThreadStreamConnectOptions {
+  assistantId: string;
+  /** `"sse"` (default), `"websocket"`, or your own adapter. */
+  transport?: "sse" | "websocket" | AgentServerAdapter;
+  fetch?: FetchLike;
+  /** WebSocket constructor for environments without a global one (Node 20: build one on `ws`). */
+  webSocketFactory?: WebSocketFactory;
+  reconnect?: ReconnectOptions;
+}
+
+/** A thread's state as the REST API returns it. */
+export interface ThreadState<TValues = Record<string, unknown>> {
+  values: TValues;
+  next: string[];
+  tasks: { id: string; name: string; error: string | null; interrupts: { id: string; value: unknown }[] }[];
+  metadata: Record<string, unknown>;
+  created_at: string | null;
+  checkpoint: { thread_id?: string; checkpoint_ns?: string; checkpoint_id?: string } | null;
+  parent_checkpoint: { checkpoint_id?: string } | null;
+}
+
+/**
+ * Entry point to an agent server: thread streams, thread state and history, run cancel.
+ *
+ * @example
+ * const client = new Client({ apiUrl: "http://localhost:2024" });
+ * const thread = client.threads.stream(undefined, { assistantId: "agent" });
+ */
+export class Client {
+  readonly #options: ClientOptions;
+
+  constructor(options: ClientOptions) {
+    this.#options = options;
+  }
+
+  get apiUrl(): string {
+    return this.#options.apiUrl;
+  }
+
+  /** Thread operations. */
+  readonly threads = {
+    /** Opens a `ThreadStream` on `threadId` (a UUIDv7 is minted when omitted). */
+    stream: <TState = Record<string, unknown>>(
+      threadId: string | undefined,
+      options: ThreadStreamConnectOptions,
+    ): ThreadStream<TState> => this.#stream<TState>(threadId ?? uuidv7(), options),
+    /** The thread's current state; `null` when the thread does not exist. */
+    getState: <TValues = Record<string, unknown>>(threadId: string): Promise<ThreadState<TValues> | null> =>
+      this.#request(`/threads/${encodeURIComponent(threadId)}/state`, { method: "GET" }, { nullOn404: true }),
+    /** Checkpoints of the thread, newest first. */
+    getHistory: <TValues = Record<string, unknown>>(
+      threadId: string,
+      options: { limit?: number; before?: string; checkpoint?: Record<string, unknown> } = {},
+    ): Promise<ThreadState<TValues>[]> =>
+      this.#request(`/threads/${encodeURIComponent(threadId)}/history`, {
+        method: "POST",
+        body: JSON.stringify({
+          limit: options.limit ?? 10,
+          ...(options.before ? { before: { configurable: { checkpoint_id: options.before } } } : {}),
+          ...(options.checkpoint ? { checkpoint: options.checkpoint } : {}),
+        }),
+      }),
+  };
+
+  /** Run operations. */
+  readonly runs = {
+    /** Cancels a run on the server (`action` interrupt by default). */
+    cancel: async (
+      threadId: string,
+      runId: string,
+      options: { wait?: boolean; action?: "interrupt" | "rollback" } = {},
+    ): Promise<void> => {
+      const query = `wait=${options.wait ? 1 : 0}&action=${options.action ?? "interrupt"}`;
+      await this.#request(
+        `/threads/${encodeURIComponent(threadId)}/runs/${encodeURIComponent(runId)}/cancel?${query}`,
+        { method: "POST" },
+      );
+    },
+  };
+
+  get #headers(): Record<string, string> {
+    return {
+      ...(this.#options.apiKey ? { "x-api-key": this.#options.apiKey } : {}),
+      ...this.#options.headers,
+    };
+  }
+
+  #stream<TState>(threadId: string, options: ThreadStreamConnectOptions): ThreadStream<TState> {
+    let counter = 0;
+    const nextCommandId = () => (counter += 1);
+    const transport = options.transport ?? "sse";
+    const adapter: AgentServerAdapter =
+      transport === "sse"
+        ? new SseAdapter({
+            apiUrl: this.#options.apiUrl,
+            headers: this.#headers,
+            fetch: options.fetch ?? this.#options.fetch,
+          })
+        : transport === "websocket"
+          ? new WebSocketAdapter({
+              apiUrl: this.#options.apiUrl,
+              webSocketFactory: options.webSocketFactory,
+              nextCommandId,
+            })
+          : transport;
+    return new ThreadStream<TState>({
+      threadId,
+      assistantId: options.assistantId,
+      adapter,
+      reconnect: options.reconnect,
+      nextCommandId,
+    });
+  }
+
+  async #request<T>(path: string, init: RequestInit, options: { nullOn404?: boolean } = {}): Promise<T> {
+    const url = joinUrl(this.#options.apiUrl, path);
+    const fetcher = this.#options.fetch ?? ((input: string, requestInit?: RequestInit) => globalThis.fetch(input, requestInit));
+    const response = await fetcher(url, {
+      ...init,
+      headers: headersFor(url, this.#options.apiUrl, this.#headers, { "content-type": "application/json" }),
+    });
+    if (options.nullOn404 && response.status === 404) return null as T;
+    if (!response.ok) throw await httpErrorFrom(response, url);
+    const text = await response.text();
+    return (text ? JSON.parse(text) : undefined) as T;
+  }
+}

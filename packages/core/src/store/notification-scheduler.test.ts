@@ -1,0 +1,213 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { scheduleMacrotask } from "./macrotask.js";
+import { NotificationScheduler } from "./notification-scheduler.js";
+import { StreamStore } from "./stream-store.js";
+
+const nextMacrotask = () => new Promise<void>((resolve) => scheduleMacrotask(resolve));
+
+/** A store wired to `scheduler` plus a counter of its notifications. */
+function countedStore(scheduler: NotificationScheduler) {
+  const store = new StreamStore(0, { scheduler });
+  const listener = vi.fn();
+  store.subscribe(listener);
+  return { store, listener };
+}
+
+/** Yields `count` events the way a transport's async iterator does: one or more microtasks each. */
+async function* eventsOfOneChunk(count: number): AsyncGenerator<number> {
+  for (let index = 1; index <= count; index += 1) {
+    await Promise.resolve();
+    yield index;
+  }
+}
+
+afterEach(() => {
+  vi.useRealTimers();
+  vi.unstubAllGlobals();
+});
+
+describe("NotificationScheduler", () => {
+  it("notifies each store once for a burst of 500 writes in one macrotask", async () => {
+    const scheduler = new NotificationScheduler();
+    const first = countedStore(scheduler);
+    const second = countedStore(scheduler);
+
+    for (let index = 1; index <= 500; index += 1) {
+      first.store.setValue(index);
+      second.store.setValue(-index);
+    }
+    await nextMacrotask();
+
+    expect(first.listener).toHaveBeenCalledTimes(1);
+    expect(second.listener).toHaveBeenCalledTimes(1);
+    expect(first.store.getSnapshot()).toBe(500);
+  });
+
+  it("notifies once for events spread over many microtasks of one read chunk", async () => {
+    const scheduler = new NotificationScheduler();
+    const { store, listener } = countedStore(scheduler);
+
+    const consumed = (async () => {
+      for await (const event of eventsOfOneChunk(500)) store.setValue(event);
+    })();
+    await consumed;
+    await nextMacrotask();
+
+    expect(store.getSnapshot()).toBe(500);
+    expect(listener).toHaveBeenCalledTimes(1);
+  });
+
+  it("notifies again for changes that arrive in a later macrotask", async () => {
+    const scheduler = new NotificationScheduler();
+    const { store, listener } = countedStore(scheduler);
+
+    store.setValue(1);
+    await nextMacrotask();
+    store.setValue(2);
+    await nextMacrotask();
+
+    expect(listener).toHaveBeenCalledTimes(2);
+  });
+
+  it("flushNow notifies synchronously and the scheduled flush does not notify twice", async () => {
+    const scheduler = new NotificationScheduler();
+    const { store, listener } = countedStore(scheduler);
+
+    store.setValue(1);
+    scheduler.flushNow();
+    expect(listener).toHaveBeenCalledTimes(1);
+
+    await nextMacrotask();
+    expect(listener).toHaveBeenCalledTimes(1);
+  });
+
+  it("notifies a store written by another store's listener on the next flush", async () => {
+    const scheduler = new NotificationScheduler();
+    const source = countedStore(scheduler);
+    const derived = countedStore(scheduler);
+    source.store.subscribe(() => derived.store.setValue(source.store.getSnapshot() * 2));
+
+    source.store.setValue(21);
+    await nextMacrotask();
+    expect(derived.store.getSnapshot()).toBe(42);
+    expect(derived.listener).not.toHaveBeenCalled();
+
+    await nextMacrotask();
+    expect(derived.listener).toHaveBeenCalledTimes(1);
+  });
+
+  it("keeps flushing the other stores when one notifier throws", async () => {
+    const queued: Array<() => void> = [];
+    vi.stubGlobal("queueMicrotask", (callback: () => void) => queued.push(callback));
+    const scheduler = new NotificationScheduler();
+    scheduler.markDirty(() => {
+      throw new Error("broken notifier");
+    });
+    const { store, listener } = countedStore(scheduler);
+    store.setValue(1);
+
+    await nextMacrotask();
+    expect(listener).toHaveBeenCalledTimes(1);
+    expect(queued).toHaveLength(1);
+    expect(queued[0]).toThrow("broken notifier");
+  });
+
+  it("rejects a negative or non-finite throttle", () => {
+    expect(() => new NotificationScheduler({ throttleMs: -1 })).toThrow(RangeError);
+    expect(() => new NotificationScheduler({ throttleMs: Number.NaN })).toThrow(/throttleMs/);
+  });
+
+  describe("dispose", () => {
+    it("drops a pending flush and cancels the throttle window", async () => {
+      vi.useFakeTimers();
+      const scheduler = new NotificationScheduler({ throttleMs: 50 });
+      const { store, listener } = countedStore(scheduler);
+
+      store.setValue(1);
+      await vi.advanceTimersByTimeAsync(0);
+      expect(listener).toHaveBeenCalledTimes(1);
+      store.setValue(2); // would be the trailing notification
+      scheduler.dispose();
+      scheduler.dispose();
+
+      await vi.advanceTimersByTimeAsync(200);
+      expect(listener).toHaveBeenCalledTimes(1);
+      expect(vi.getTimerCount()).toBe(0);
+      expect(scheduler.disposed).toBe(true);
+    });
+  });
+
+  describe("with throttleMs", () => {
+    it("notifies the first change promptly, not at the end of the window", async () => {
+      vi.useFakeTimers();
+      const scheduler = new NotificationScheduler({ throttleMs: 50 });
+      const { store, listener } = countedStore(scheduler);
+
+      store.setValue(1);
+      await vi.advanceTimersByTimeAsync(0);
+      expect(listener).toHaveBeenCalledTimes(1);
+
+      await vi.advanceTimersByTimeAsync(100);
+      expect(listener).toHaveBeenCalledTimes(1); // no trailing duplicate when nothing changed
+    });
+
+    it("coalesces changes inside the window into one trailing notification at its end", async () => {
+      vi.useFakeTimers();
+      const scheduler = new NotificationScheduler({ throttleMs: 50 });
+      const { store, listener } = countedStore(scheduler);
+      const seen: number[] = [];
+      store.subscribe(() => seen.push(store.getSnapshot()));
+
+      store.setValue(1);
+      await vi.advanceTimersByTimeAsync(0);
+      await vi.advanceTimersByTimeAsync(10);
+      store.setValue(2);
+      await vi.advanceTimersByTimeAsync(10);
+      store.setValue(3);
+      await vi.advanceTimersByTimeAsync(29);
+      expect(listener).toHaveBeenCalledTimes(1);
+
+      await vi.advanceTimersByTimeAsync(1);
+      expect(listener).toHaveBeenCalledTimes(2);
+      expect(seen).toEqual([1, 3]);
+    });
+
+    it("notifies a steady stream about once per window, starting before the first window ends", async () => {
+      vi.useFakeTimers();
+      const scheduler = new NotificationScheduler({ throttleMs: 50 });
+      const { store } = countedStore(scheduler);
+      const notifiedAt: number[] = [];
+      const start = Date.now();
+      store.subscribe(() => notifiedAt.push(Date.now() - start));
+
+      const writer = setInterval(() => store.setState((value) => value + 1), 5);
+      await vi.advanceTimersByTimeAsync(200);
+      clearInterval(writer);
+      await vi.advanceTimersByTimeAsync(100);
+
+      expect(store.getSnapshot()).toBe(40);
+      expect(notifiedAt.length).toBeGreaterThanOrEqual(4);
+      expect(notifiedAt.length).toBeLessThanOrEqual(6);
+      expect(notifiedAt[0]).toBeLessThan(50);
+      // Never a trailing-only debounce: a notification lands in every window while writes continue.
+      for (let index = 1; index < notifiedAt.length; index += 1) {
+        expect(notifiedAt[index]! - notifiedAt[index - 1]!).toBeLessThanOrEqual(50);
+      }
+    });
+
+    it("flushNow inside a window notifies at once and leaves nothing for the window's end", async () => {
+      vi.useFakeTimers();
+      const scheduler = new NotificationScheduler({ throttleMs: 50 });
+      const { store, listener } = countedStore(scheduler);
+
+      store.setValue(1);
+      await vi.advanceTimersByTimeAsync(0);
+      store.setValue(2);
+      scheduler.flushNow();
+      expect(listener).toHaveBeenCalledTimes(2);
+
+      await vi.advanceTimersByTimeAsync(100);
+      expect(listener).toHaveBeenCalledTimes(2);
+    });
+  });
+});

@@ -1,0 +1,138 @@
+import { scheduleMacrotask, type CancelMacrotask } from "./macrotask.js";
+import { reportUncaughtError } from "./report-error.js";
+
+/** Tells one store's listeners about its latest value; a store registers the same function each time. */
+export type DirtyNotifier = () => void;
+
+/** Options for {@link NotificationScheduler}. */
+export interface NotificationSchedulerOptions {
+  /**
+   * Minimum spacing between flushes, in milliseconds (default 0: one flush per macrotask).
+   * The first change after a quiet period flushes promptly; changes inside the window that follows
+   * are coalesced into one flush at the window's end, and a steady stream flushes once per window.
+   */
+  throttleMs?: number;
+}
+
+/**
+ * Batches store notifications: stores mark themselves dirty, and each dirty store is notified once
+ * per flush however many times it changed.
+ *
+ * Flush timing: a flush runs on the next **macrotask**, not a microtask. A transport read chunk of
+ * many events reaches its consumers through async iterators, one or more microtasks per event, so
+ * a microtask flush would fire after the first few events of the chunk; a macrotask runs only once
+ * the whole microtask queue has drained, so events that arrive together produce one notification
+ * per store. Call {@link NotificationScheduler.flushNow} where latency matters more than batching
+ * (terminal lifecycle, interrupts, errors).
+ *
+ * @example
+ * const scheduler = new NotificationScheduler({ throttleMs: 50 });
+ * const store = new StreamStore<string>("", { scheduler });
+ * store.subscribe(() => render(store.getSnapshot()));
+ * for (const token of tokens) store.setState((text) => text + token); // one render per window
+ * scheduler.flushNow(); // run finished: render now
+ */
+export class NotificationScheduler {
+  /** The throttle window in milliseconds; 0 means "once per macrotask". */
+  readonly throttleMs: number;
+  #dirty = new Set<DirtyNotifier>();
+  #cancelLeadingFlush: CancelMacrotask | undefined;
+  #windowTimer: ReturnType<typeof setTimeout> | undefined;
+  #disposed = false;
+
+  constructor(options: NotificationSchedulerOptions = {}) {
+    const throttleMs = options.throttleMs ?? 0;
+    if (!Number.isFinite(throttleMs) || throttleMs < 0) {
+      throw new RangeError(
+        `NotificationScheduler: throttleMs must be a finite number >= 0, got ${String(throttleMs)}.`,
+      );
+    }
+    this.throttleMs = throttleMs;
+  }
+
+  /** Whether {@link NotificationScheduler.dispose} has been called. */
+  get disposed(): boolean {
+    return this.#disposed;
+  }
+
+  /**
+   * Queues `notifier` for the next flush (once, however often it is marked). After `dispose()` the
+   * notifier runs synchronously, so a store that outlives its scheduler never goes silent.
+   *
+   * @example
+   * scheduler.markDirty(notifyMyListeners);
+   */
+  markDirty(notifier: DirtyNotifier): void {
+    if (this.#disposed) {
+      notifier();
+      return;
+    }
+    this.#dirty.add(notifier);
+    // Inside a throttle window the window's end flushes; otherwise one leading flush is enough.
+    if (this.#cancelLeadingFlush !== undefined || this.#windowTimer !== undefined) return;
+    this.#cancelLeadingFlush = scheduleMacrotask(this.#onLeadingFlush);
+  }
+
+  /**
+   * Notifies every dirty store now instead of waiting for the scheduled flush.
+   *
+   * @example
+   * if (event.method === "lifecycle" && isTerminal(event)) scheduler.flushNow();
+   */
+  flushNow(): void {
+    if (this.#disposed) return;
+    this.#cancelLeadingFlush?.();
+    this.#cancelLeadingFlush = undefined;
+    this.#flush();
+  }
+
+  /**
+   * Cancels pending timers and drops pending notifications (their listeners are being torn down
+   * too); later `markDirty` calls notify synchronously. Idempotent.
+   *
+   * @example
+   * controller.dispose = () => { scheduler.dispose(); };
+   */
+  dispose(): void {
+    if (this.#disposed) return;
+    this.#disposed = true;
+    this.#cancelLeadingFlush?.();
+    this.#cancelLeadingFlush = undefined;
+    if (this.#windowTimer !== undefined) clearTimeout(this.#windowTimer);
+    this.#windowTimer = undefined;
+    this.#dirty.clear();
+  }
+
+  readonly #onLeadingFlush = (): void => {
+    this.#cancelLeadingFlush = undefined;
+    // Open the window first, so stores marked dirty by listeners during this flush wait for its end.
+    this.#openWindow();
+    this.#flush();
+  };
+
+  readonly #onWindowEnd = (): void => {
+    this.#windowTimer = undefined;
+    if (this.#dirty.size === 0) return;
+    this.#openWindow();
+    this.#flush();
+  };
+
+  #openWindow(): void {
+    if (this.throttleMs > 0) this.#windowTimer = setTimeout(this.#onWindowEnd, this.throttleMs);
+  }
+
+  #flush(): void {
+    if (this.#dirty.size === 0) return;
+    // A fresh set per flush keeps re-entrant marks (a listener writing another store) for the next flush.
+    const batch = this.#dirty;
+    this.#dirty = new Set();
+    for (const notifier of batch) {
+      try {
+        notifier();
+      } catch (error) {
+        // One broken notifier must not starve the other stores; the error still surfaces.
+        reportUncaughtError(error);
+      }
+    }
+  }
+}

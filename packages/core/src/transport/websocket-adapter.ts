@@ -1,0 +1,188 @@
+import { TransportError } from "../protocol/errors";
+import type { CommandResponse, ProtocolCommand, SubscriptionFilter } from "../protocol/types";
+import type {
+  AgentServerAdapter,
+  EventConnection,
+  EventConnectionHandlers,
+  WebSocketFactory,
+  WebSocketLike,
+} from "./adapter";
+import { joinUrl, toWebSocketUrl } from "./http";
+import { parseFrame } from "./parse-frame";
+
+/** Options of the WebSocket adapter. */
+export interface WebSocketAdapterOptions {
+  apiUrl: string;
+  /** Defaults to the global `WebSocket`; Node 20 needs one built on `ws`. */
+  webSocketFactory?: WebSocketFactory;
+  /** First command id to use on sockets opened by this adapter; shared with the thread's counter. */
+  nextCommandId: () => number;
+}
+
+const OPEN = 1;
+
+interface PendingCommand {
+  resolve(response: CommandResponse): void;
+  reject(error: unknown): void;
+}
+
+/** One socket: its pending commands and whether it delivers events. */
+class Socket {
+  readonly pending = new Map<number, PendingCommand>();
+  readonly opened: Promise<void>;
+  closedOnPurpose = false;
+
+  constructor(
+    readonly ws: WebSocketLike,
+    private readonly handlers: EventConnectionHandlers | undefined,
+    onGone: (socket: Socket, error: TransportError) => void,
+  ) {
+    this.opened = new Promise<void>((resolve, reject) => {
+      ws.addEventListener("open", () => resolve());
+      ws.addEventListener("error", () => reject(new TransportError("WebSocket failed to open")));
+      ws.addEventListener("close", (event: { code?: number; reason?: string }) => {
+        const error = new TransportError(
+          `WebSocket closed (code ${event.code ?? "?"}${event.reason ? `: ${event.reason}` : ""})`,
+        );
+        reject(error);
+        for (const command of this.pending.values()) command.reject(error);
+        this.pending.clear();
+        onGone(this, error);
+      });
+    });
+    this.opened.catch(() => undefined);
+    ws.addEventListener("message", (event: { data: unknown }) => this.#receive(event.data));
+  }
+
+  #receive(data: unknown): void {
+    const raw = typeof data === "string" ? data : new TextDecoder().decode(data as ArrayBuffer);
+    const frame = parseFrame(raw);
+    if (frame.kind === "response") {
+      const id = frame.response.id;
+      if (id === null) return; // Uncorrelated server errors are diagnostics only (spec §3.11).
+      const command = this.pending.get(id);
+      if (!command) return; // A sticky re-sent subscribe reply for an old command: nothing waits for it.
+      this.pending.delete(id);
+      command.resolve(frame.response);
+    } else if (frame.kind === "event") {
+      this.handlers?.onEvent(frame.event);
+    } else if (frame.kind === "malformed") {
+      this.handlers?.onMalformedFrame(raw, frame.cause);
+    }
+  }
+
+  async send(command: ProtocolCommand): Promise<CommandResponse> {
+    await this.opened;
+    if (this.ws.readyState !== OPEN) throw new TransportError("WebSocket is not open");
+    return new Promise<CommandResponse>((resolve, reject) => {
+      this.pending.set(command.id, { resolve, reject });
+      this.ws.send(JSON.stringify(command));
+    });
+  }
+
+  close(): void {
+    this.closedOnPurpose = true;
+    this.ws.close(1000, "client closed");
+  }
+}
+
+/**
+ * Commands and events over `GET /threads/{id}/stream/events` upgraded to a WebSocket.
+ * Browsers cannot send headers on a WebSocket: authenticate with cookies or a factory.
+ *
+ * @example
+ * const adapter = new WebSocketAdapter({ apiUrl, webSocketFactory: (url) => new WebSocket(url), nextCommandId });
+ */
+export class WebSocketAdapter implements AgentServerAdapter {
+  readonly kind = "websocket";
+  readonly replaysOnOpen = true;
+  #threadId: string | undefined;
+  readonly #sockets: Socket[] = [];
+
+  constructor(private readonly options: WebSocketAdapterOptions) {}
+
+  bind(threadId: string): void {
+    this.#threadId = threadId;
+  }
+
+  #open(handlers: EventConnectionHandlers | undefined, onGone: (error: TransportError) => void): Socket {
+    if (this.#threadId === undefined) throw new Error("WebSocketAdapter used before bind(threadId)");
+    const factory =
+      this.options.webSocketFactory ??
+      ((url: string) => {
+        const Native = (globalThis as { WebSocket?: new (url: string) => WebSocketLike }).WebSocket;
+        if (!Native) {
+          throw new Error(
+            "No global WebSocket (Node 20): pass webSocketFactory, e.g. (url) => new WebSocket(url) from the `ws` package",
+          );
+        }
+        return new Native(url);
+      });
+    const url = toWebSocketUrl(
+      joinUrl(this.options.apiUrl, `/threads/${encodeURIComponent(this.#threadId)}/stream/events`),
+    );
+    const socket = new Socket(factory(url), handlers, (gone, error) => {
+      const index = this.#sockets.indexOf(gone);
+      if (index >= 0) this.#sockets.splice(index, 1);
+      onGone(error);
+    });
+    this.#sockets.push(socket);
+    return socket;
+  }
+
+  async send(command: ProtocolCommand): Promise<CommandResponse> {
+    // Newest socket first: during a rotation the new one outlives the old.
+    const socket = this.#sockets.at(-1) ?? this.#open(undefined, () => undefined);
+    return socket.send(command);
+  }
+
+  openEvents(filter: SubscriptionFilter, handlers: EventConnectionHandlers): EventConnection {
+    let settleClosed!: { resolve(): void; reject(error: unknown): void };
+    const closed = new Promise<void>((resolve, reject) => (settleClosed = { resolve, reject }));
+    closed.catch(() => undefined);
+    const socket = this.#open(handlers, (error) => {
+      if (socket.closedOnPurpose) settleClosed.resolve();
+      else settleClosed.reject(error);
+    });
+    const ready = (async () => {
+      await socket.opened;
+      const response = await socket.send({
+        id: this.options.nextCommandId(),
+        method: "subscription.subscribe",
+        params: { ...filter } as Record<string, unknown>,
+      });
+      if (response.type === "error") {
+        throw new TransportError(`subscription.subscribe failed: ${response.message}`);
+      }
+    })();
+    ready.catch(() => undefined);
+    return {
+      ready,
+      closed,
+      close: () => {
+        if (socket.pending.size === 0) {
+          socket.close();
+          return;
+        }
+        // Let commands in flight on this socket get their answers before it goes.
+        socket.closedOnPurpose = true;
+        void Promise.allSettled(
+          [...socket.pending.keys()].map(
+            (id) =>
+              new Promise<void>((resolve) => {
+                const entry = socket.pending.get(id)!;
+                socket.pending.set(id, {
+                  resolve: (value) => (entry.resolve(value), resolve()),
+                  reject: (error) => (entry.reject(error), resolve()),
+                });
+              }),
+          ),
+        ).then(() => socket.close());
+      },
+    };
+  }
+
+  async close(): Promise<void> {
+    for (const socket of [...this.#sockets]) socket.close();
+  }
+}

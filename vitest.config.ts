@@ -14,8 +14,13 @@ const nodeProject = (name: string, include: string[], extra: Record<string, unkn
   },
 });
 
+/** `.ci/run` sets this to get an exact machine-readable summary next to the usual output. */
+const jsonReport = process.env.AGENT_STREAM_TEST_REPORT;
+
 export default defineConfig({
   test: {
+    reporters: jsonReport ? ["default", "json"] : ["default"],
+    ...(jsonReport ? { outputFile: { json: jsonReport } } : {}),
     // 2-core machines: keep parallelism modest.
     maxWorkers: 2,
     projects: [

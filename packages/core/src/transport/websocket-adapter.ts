@@ -98,6 +98,9 @@ export class WebSocketAdapter implements AgentServerAdapter {
   readonly replaysOnOpen = true;
   #threadId: string | undefined;
   readonly #sockets: Socket[] = [];
+  #openWaiters: { resolve(socket: Socket): void; reject(error: unknown): void }[] = [];
+  #lastHandlers: EventConnectionHandlers | undefined;
+  #closed = false;
 
   constructor(private readonly options: WebSocketAdapterOptions) {}
 
@@ -121,22 +124,49 @@ export class WebSocketAdapter implements AgentServerAdapter {
     const url = toWebSocketUrl(
       joinUrl(this.options.apiUrl, `/threads/${encodeURIComponent(this.#threadId)}/stream/events`),
     );
-    const socket = new Socket(factory(url), handlers, (gone, error) => {
+    // A command-only socket still reports malformed frames through the newest event handlers.
+    const socket = new Socket(factory(url), handlers ?? this.#fallbackHandlers, (gone, error) => {
       const index = this.#sockets.indexOf(gone);
       if (index >= 0) this.#sockets.splice(index, 1);
       onGone(error);
     });
     this.#sockets.push(socket);
+    socket.opened.then(
+      () => {
+        const waiters = this.#openWaiters;
+        this.#openWaiters = [];
+        for (const waiter of waiters) waiter.resolve(socket);
+      },
+      () => undefined,
+    );
     return socket;
   }
 
+  readonly #fallbackHandlers: EventConnectionHandlers = {
+    onEvent: () => undefined, // Events on a command-only socket duplicate the event socket's.
+    onMalformedFrame: (raw, cause) => this.#lastHandlers?.onMalformedFrame(raw, cause),
+  };
+
   async send(command: ProtocolCommand): Promise<CommandResponse> {
-    // Newest socket first: during a rotation the new one outlives the old.
-    const socket = this.#sockets.at(-1) ?? this.#open(undefined, () => undefined);
-    return socket.send(command);
+    return (await this.#socketForCommands()).send(command);
+  }
+
+  /**
+   * Commands ride an open socket, newest first (during a rotation the new one outlives the old).
+   * While the event socket is still connecting or reconnecting, wait for it rather than opening
+   * a second socket; open a command-only socket only when there is no event socket at all.
+   */
+  async #socketForCommands(): Promise<Socket> {
+    if (this.#closed) throw new TransportError("WebSocket adapter closed");
+    const open = this.#sockets.filter((socket) => socket.ws.readyState === OPEN).at(-1);
+    if (open) return open;
+    if (this.#sockets.length === 0) await Promise.resolve(); // the thread opens its feed in a microtask
+    if (this.#sockets.length === 0) return this.#open(undefined, () => undefined);
+    return new Promise<Socket>((resolve, reject) => this.#openWaiters.push({ resolve, reject }));
   }
 
   openEvents(filter: SubscriptionFilter, handlers: EventConnectionHandlers): EventConnection {
+    this.#lastHandlers = handlers;
     let settleClosed!: { resolve(): void; reject(error: unknown): void };
     const closed = new Promise<void>((resolve, reject) => (settleClosed = { resolve, reject }));
     closed.catch(() => undefined);
@@ -183,6 +213,10 @@ export class WebSocketAdapter implements AgentServerAdapter {
   }
 
   async close(): Promise<void> {
+    this.#closed = true;
+    const waiters = this.#openWaiters;
+    this.#openWaiters = [];
+    for (const waiter of waiters) waiter.reject(new TransportError("WebSocket adapter closed"));
     for (const socket of [...this.#sockets]) socket.close();
   }
 }

@@ -1,0 +1,216 @@
+import { describe, expect, it } from "vitest";
+import { RunFailedError, type PendingInterrupt } from "../../src/index";
+import { TRANSPORTS, humanRun, lastAiText, openThread } from "../support";
+
+describe.each(TRANSPORTS)("ThreadStream over %s against the real server", (transport) => {
+  it("streams a text reply token by token and ends with the same text as the final state", async () => {
+    const thread = openThread(transport, "text");
+    try {
+      const messages = thread.messages;
+      await thread.run.start(humanRun("hello there"));
+      const seen: { fragments: string[]; final: string }[] = [];
+      for await (const message of messages) {
+        const fragments: string[] = [];
+        for await (const fragment of message.text) fragments.push(fragment);
+        seen.push({ fragments, final: await message.text });
+      }
+      const output = await thread.output;
+      expect(seen).toHaveLength(1);
+      expect(seen[0]!.fragments.length).toBeGreaterThan(5);
+      expect(seen[0]!.fragments.join("")).toBe(seen[0]!.final);
+      expect(seen[0]!.final).toContain("hello there");
+      expect(lastAiText(output)).toBe(seen[0]!.final);
+    } finally {
+      await thread.close();
+    }
+  });
+
+  it("reports tool calls with parsed input and unwrapped output, including a parallel pair", async () => {
+    const thread = openThread(transport, "tool_agent");
+    try {
+      const toolCalls = thread.toolCalls;
+      await thread.run.start(humanRun("weather in Paris and some maths"));
+      const calls = [];
+      for await (const call of toolCalls) calls.push({ name: call.name, input: call.input, output: await call.output.catch((e: Error) => e) });
+      expect(calls.length).toBeGreaterThanOrEqual(3);
+      for (const call of calls) {
+        expect(typeof call.input).toBe("object");
+        expect(call.output).not.toBeUndefined();
+      }
+      expect(calls.map((call) => call.name)).toContain("get_weather");
+      const output = await thread.output;
+      expect(lastAiText(output).length).toBeGreaterThan(0);
+    } finally {
+      await thread.close();
+    }
+  });
+
+  it.each([
+    [{ decision: "approve" }, "Decision: approve"],
+    [{ decision: "edit", args: { to: "grace@example.com" } }, "grace@example.com"],
+    [{ decision: "reject", reason: "not now" }, "not now"],
+  ])("pauses on an approval interrupt and resumes with %j", async (response, expected) => {
+    const thread = openThread(transport, "hitl");
+    try {
+      await thread.run.start(humanRun("send the email"));
+      await thread.output;
+      await waitFor(() => thread.interrupts.length === 1);
+      expect(thread.interrupted).toBe(true);
+      const pending = thread.interrupts[0] as PendingInterrupt<{ type: string }>;
+      expect(pending.payload.type).toBe("approval");
+      await thread.input.respond({ interruptId: pending.interruptId, response });
+      expect(thread.interrupts).toHaveLength(0);
+      const output = await thread.output;
+      const texts = JSON.stringify(output);
+      expect(texts).toContain(expected);
+      expect(thread.interrupted).toBe(false);
+    } finally {
+      await thread.close();
+    }
+  });
+
+  it("answers two pending interrupts in one command", async () => {
+    const thread = openThread(transport, "double_interrupt");
+    try {
+      await thread.run.start(humanRun("plan the project"));
+      await thread.output;
+      await waitFor(() => thread.interrupts.length === 2);
+      const [first, second] = thread.interrupts as PendingInterrupt<{ field: string }>[];
+      await thread.input.respond({
+        responses: [
+          { interruptId: first!.interruptId, response: `answer-${first!.payload.field}` },
+          { interruptId: second!.interruptId, response: `answer-${second!.payload.field}` },
+        ],
+      });
+      const output = (await thread.output) as { answers: Record<string, unknown> };
+      expect(output.answers).toEqual({ budget: "answer-budget", schedule: "answer-schedule" });
+    } finally {
+      await thread.close();
+    }
+  });
+
+  it("discovers nested subgraphs and streams the innermost model's messages in their scope", async () => {
+    const thread = openThread(transport, "nested_subgraph");
+    try {
+      const subgraphs = thread.subgraphs;
+      await thread.run.start(humanRun("go deep"));
+      const outer = [];
+      for await (const subgraph of subgraphs) outer.push(subgraph);
+      expect(outer).toHaveLength(1);
+      expect(outer[0]!.namespace).toHaveLength(1);
+      const inner = await outer[0]!.subgraphs;
+      expect(inner).toHaveLength(1);
+      expect(inner[0]!.namespace).toHaveLength(2);
+      const innerMessages = await inner[0]!.messages;
+      expect(innerMessages.length).toBeGreaterThan(0);
+      expect((await innerMessages[0]!.text).length).toBeGreaterThan(0);
+      // The root's own message reader does not pick up the inner model's tokens.
+      const rootTexts = await Promise.all((await thread.messages).map((message) => message.text));
+      expect(rootTexts).not.toContain(await innerMessages[0]!.text);
+    } finally {
+      await thread.close();
+    }
+  });
+
+  it("discovers two parallel subagents with their task, messages and output", async () => {
+    const thread = openThread(transport, "deep_agent");
+    try {
+      const subagents = thread.subagents;
+      await thread.run.start(humanRun("tidal energy"));
+      const found = [];
+      for await (const subagent of subagents) found.push(subagent);
+      expect(found.map((subagent) => subagent.name).sort()).toEqual(["researcher", "writer"]);
+      for (const subagent of found) {
+        expect(subagent.taskInput).toContain("tidal energy");
+        expect(subagent.status).toBe("complete");
+        expect(JSON.stringify(await subagent.output).length).toBeGreaterThan(2);
+        const messages = await subagent.messages;
+        expect(messages.length).toBeGreaterThan(0);
+      }
+    } finally {
+      await thread.close();
+    }
+  });
+
+  it("delivers named custom events as an extension and unnamed ones on the custom channel", async () => {
+    const thread = openThread(transport, "custom_events");
+    try {
+      const progress = thread.extensions.progress!;
+      const unnamed = thread.subscribe({ channels: ["custom"] });
+      await thread.run.start(humanRun("work"));
+      const percents: number[] = [];
+      for await (const payload of progress) percents.push((payload as { percent: number }).percent);
+      expect(percents[0]).toBe(0);
+      expect(percents.at(-1)).toBe(100);
+      expect([...percents].sort((a, b) => a - b)).toEqual(percents);
+      await thread.output;
+      const names = new Set<string>();
+      const stop = unnamed.onEvent(() => undefined);
+      stop();
+      unnamed.unsubscribe();
+      for await (const event of unnamed) names.add(String((event.params.data as { name?: string }).name));
+      expect(names.has("progress")).toBe(true);
+      expect(names.has("undefined")).toBe(true);
+    } finally {
+      await thread.close();
+    }
+  });
+
+  it("rejects the output with the graph's own error message when the run fails", async () => {
+    const thread = openThread(transport, "failing");
+    try {
+      await thread.run.start(humanRun("fail please"));
+      const error = await thread.output.catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(RunFailedError);
+      expect((error as Error).message.length).toBeGreaterThan(3);
+      expect((error as Error).message).not.toMatch(/^\{/);
+    } finally {
+      await thread.close();
+    }
+  });
+
+  it("holds hundreds of messages of history in the final state", async () => {
+    const thread = openThread(transport, "long_history");
+    try {
+      await thread.run.start(humanRun("summarise"));
+      const output = (await thread.output) as { messages: unknown[] };
+      expect(output.messages.length).toBeGreaterThan(200);
+    } finally {
+      await thread.close();
+    }
+  });
+
+  it("cancels a slow run on the server and the run ends interrupted", async () => {
+    const thread = openThread(transport, "slow");
+    try {
+      const messages = thread.messages;
+      const { runId } = await thread.run.start(humanRun("take your time", 30));
+      const iterator = messages[Symbol.asyncIterator]();
+      const first = await iterator.next();
+      const tokens = first.value!.text[Symbol.asyncIterator]();
+      await tokens.next();
+      const { Client } = await import("../../src/index");
+      const { agentServerUrl } = await import("@agent-stream/test-kit");
+      await new Client({ apiUrl: agentServerUrl() }).runs.cancel(thread.threadId, runId);
+      const outcome = await Promise.race([
+        thread.output.then(
+          () => "ended",
+          () => "ended",
+        ),
+        new Promise((resolve) => setTimeout(() => resolve("still running"), 4000)),
+      ]);
+      expect(outcome).toBe("ended");
+      await expect(first.value!.output).rejects.toThrow();
+    } finally {
+      await thread.close();
+    }
+  });
+});
+
+async function waitFor(condition: () => boolean, timeoutMs = 5000): Promise<void> {
+  const start = Date.now();
+  while (!condition()) {
+    if (Date.now() - start > timeoutMs) throw new Error("condition not met in time");
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}

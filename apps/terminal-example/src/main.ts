@@ -27,14 +27,18 @@ async function printMessages(messages: AsyncIterable<StreamingMessage>): Promise
 }
 
 async function printToolCalls(toolCalls: AsyncIterable<ToolCallHandle>): Promise<void> {
+  const printed: Promise<void>[] = [];
   for await (const call of toolCalls) {
-    write(`\n\x1b[33mtool\x1b[0m ${call.name}(${JSON.stringify(call.input)})`);
-    const output = await call.output.then(
-      (value) => JSON.stringify(value),
-      (error: Error) => `error: ${error.message}`,
+    // One line per call once it settles, so concurrent token output does not split it.
+    printed.push(
+      call.output.then(
+        (value) => write(`\n\x1b[33mtool\x1b[0m ${call.name}(${JSON.stringify(call.input)}) -> ${JSON.stringify(value)}\n`),
+        (error: Error) =>
+          write(`\n\x1b[33mtool\x1b[0m ${call.name}(${JSON.stringify(call.input)}) did not finish: ${error.message}\n`),
+      ),
     );
-    write(` -> ${output}\n`);
   }
+  await Promise.all(printed);
 }
 
 async function printSubagents(thread: ThreadStream): Promise<void> {

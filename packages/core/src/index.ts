@@ -14,6 +14,7 @@ export { RunFailedError } from "./thread/run-errors";
 export { StreamingMessage } from "./thread/projections/streaming-message";
 export { ToolCallHandle } from "./thread/projections/tool-calls";
 export { SubagentHandle, SubgraphHandle } from "./thread/projections/discovery";
+export { MediaHandle } from "./thread/projections/media";
 export type { ScopeStatus } from "./thread/projections/discovery";
 
 // Transports
@@ -40,3 +41,9 @@ export {
   TransportError,
 } from "./protocol/errors";
 export { NAMESPACE_SEPARATOR, channelOfEvent, matchesFilter, namespaceKey } from "./protocol/filter";
+
+// Assembly of protocol events into messages, tool calls and media
+export * from "./assembly/index";
+
+// Reactive store primitives
+export * from "./store/index";

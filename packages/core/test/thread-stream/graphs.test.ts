@@ -169,6 +169,28 @@ describe.each(TRANSPORTS)("ThreadStream over %s against the real server", (trans
     }
   });
 
+  it("assembles inline and URL images and streamed audio with exact bytes", async () => {
+    const thread = openThread(transport, "media");
+    try {
+      const images = thread.images;
+      const audio = thread.audio;
+      await thread.run.start(humanRun("show me media"));
+      const imageHandles = await images;
+      const inline = imageHandles.find((image) => !image.url);
+      const linked = imageHandles.find((image) => image.url);
+      expect(inline?.mimeType).toBe("image/png");
+      const png = new Uint8Array(await (await inline!.blob()).arrayBuffer());
+      expect([...png.slice(1, 4)].map((byte) => String.fromCharCode(byte)).join("")).toBe("PNG");
+      expect(linked?.url).toMatch(/^https?:|^data:/);
+      const [sound] = await audio;
+      const wav = new Uint8Array(await (await sound!.blob()).arrayBuffer());
+      expect(String.fromCharCode(...wav.slice(0, 4))).toBe("RIFF");
+      expect(sound!.item.transcript).toBe("a short tone");
+    } finally {
+      await thread.close();
+    }
+  });
+
   it("holds hundreds of messages of history in the final state", async () => {
     const thread = openThread(transport, "long_history");
     try {

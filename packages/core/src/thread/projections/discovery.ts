@@ -1,6 +1,7 @@
 import type { LifecycleEventData, Namespace, ToolsEventData } from "../../protocol/types";
 import { namespaceKey } from "../../protocol/filter";
 import { tryParseJson } from "../../assembly/json";
+import { unwrapToolOutput } from "../../assembly/tool-output";
 import { IterableResult } from "./deferred-iterable";
 import { openMessagesReader } from "./messages";
 import { openRunReader, type ProjectionHost } from "./run-reader";
@@ -169,7 +170,7 @@ export function openSubagentDiscovery(host: ProjectionHost): IterableResult<Suba
       }
       const handle = handles.get((data as { tool_call_id?: string }).tool_call_id ?? "");
       if (!handle) return;
-      if (data.event === "tool-finished") handle.settle("complete", data.output);
+      if (data.event === "tool-finished") handle.settle("complete", unwrapToolOutput(data.output, data.tool_call_id));
       else if (data.event === "tool-error") handle.settle("error", new Error(data.message));
     },
     onEnd(outcome) {

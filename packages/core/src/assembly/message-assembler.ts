@@ -1,0 +1,225 @@
+/**
+ * Turns `messages` events into live {@link AssembledMessage}s.
+ */
+import type { ContentBlock, MessageRole, Namespace, ProtocolEvent, UsageInfo } from "../protocol/types";
+import { messageAddress } from "./address";
+import { asContentBlock } from "./content-blocks";
+import { isRecord } from "./json";
+import type { AssemblyWorkCounters } from "./joined-field";
+import { MessageState } from "./message-state";
+import type { AssembledMessage } from "./types";
+
+/** Options of {@link MessageAssembler}. */
+export interface MessageAssemblerOptions {
+  /** @internal Counts non-constant work; used by tests to prove per-token cost stays flat. */
+  counters?: AssemblyWorkCounters;
+}
+
+/** A content-block event reduced to what it does to a message. */
+type BlockOperation =
+  | { kind: "start" | "finish" | "legacy"; index: number; content: ContentBlock }
+  | { kind: "text" | "reasoning"; index: number; fragment: string }
+  | { kind: "data"; index: number; data: string; encoding: string | undefined }
+  | { kind: "fields"; index: number; fields: Record<string, unknown> };
+
+function readIndex(data: Record<string, unknown>, content: ContentBlock | undefined): number | undefined {
+  const index = data.index ?? content?.index;
+  return typeof index === "number" && Number.isInteger(index) && index >= 0 ? index : undefined;
+}
+
+function readDelta(index: number, delta: Record<string, unknown>): BlockOperation | undefined {
+  switch (delta.type) {
+    case "text-delta":
+      return typeof delta.text === "string" ? { kind: "text", index, fragment: delta.text } : undefined;
+    case "reasoning-delta":
+      return typeof delta.reasoning === "string"
+        ? { kind: "reasoning", index, fragment: delta.reasoning }
+        : undefined;
+    case "data-delta":
+      return typeof delta.data === "string"
+        ? {
+            kind: "data",
+            index,
+            data: delta.data,
+            encoding: typeof delta.encoding === "string" ? delta.encoding : undefined,
+          }
+        : undefined;
+    case "block-delta":
+      return isRecord(delta.fields) ? { kind: "fields", index, fields: delta.fields } : undefined;
+    default:
+      // Unknown delta types (e.g. `tool-call-delta`) must be ignored, never fatal.
+      return undefined;
+  }
+}
+
+/** Reads a content-block event; `undefined` for malformed or unknown shapes. */
+function readBlockOperation(data: Record<string, unknown>): BlockOperation | undefined {
+  const content = asContentBlock(data.content);
+  const index = readIndex(data, content);
+  if (index === undefined) return undefined;
+  if (data.event === "content-block-delta") {
+    if (isRecord(data.delta)) return readDelta(index, data.delta);
+    return content ? { kind: "legacy", index, content } : undefined;
+  }
+  if (content === undefined) return undefined;
+  return { kind: data.event === "content-block-start" ? "start" : "finish", index, content };
+}
+
+function applyBlockOperation(message: MessageState, operation: BlockOperation): void {
+  switch (operation.kind) {
+    case "start":
+      return message.startBlock(operation.index, operation.content);
+    case "finish":
+      return message.finishBlock(operation.index, operation.content);
+    case "legacy":
+      return message.mergeLegacy(operation.index, operation.content);
+    case "text":
+    case "reasoning":
+      return message.appendText(operation.index, operation.kind, operation.fragment);
+    case "data":
+      return message.appendData(operation.index, operation.data, operation.encoding);
+    case "fields":
+      return message.mergeFields(operation.index, operation.fields);
+  }
+}
+
+function readUsage(value: unknown): UsageInfo | undefined {
+  return isRecord(value) ? (value as UsageInfo) : undefined;
+}
+
+function readRole(value: unknown): MessageRole | (string & {}) {
+  if (value === "user") return "human";
+  if (value === "assistant" || typeof value !== "string" || value === "") return "ai";
+  return value;
+}
+
+/**
+ * Assembles streamed messages from `messages` events. Pure and synchronous; each event
+ * costs O(1) amortised. Events must be deduplicated before they get here.
+ *
+ * @example
+ * const assembler = new MessageAssembler();
+ * for (const event of events) {
+ *   const message = assembler.consume(event);
+ *   if (message) console.log(message.id, message.text);
+ * }
+ */
+export class MessageAssembler {
+  /** Open message per `(namespace, node)` address. */
+  readonly #active = new Map<string, MessageState>();
+  readonly #byId = new Map<string, MessageState>();
+  readonly #counters: AssemblyWorkCounters | undefined;
+
+  constructor(options: MessageAssemblerOptions = {}) {
+    this.#counters = options.counters;
+  }
+
+  /**
+   * Applies one event. Returns the message it changed, or `undefined` when the event was
+   * ignored (another channel, an unknown sub-event or delta type, a malformed payload).
+   */
+  consume(event: ProtocolEvent): AssembledMessage | undefined {
+    if (event.method !== "messages") return undefined;
+    const params = event.params;
+    const data: unknown = params?.data;
+    if (!isRecord(data)) return undefined;
+    const namespace: Namespace = Array.isArray(params.namespace) ? params.namespace : [];
+    const node = typeof params.node === "string" ? params.node : undefined;
+    const address = messageAddress(namespace, node);
+    switch (data.event) {
+      case "message-start":
+        return this.#start(address, namespace, node, data);
+      case "content-block-start":
+      case "content-block-delta":
+      case "content-block-finish": {
+        const operation = readBlockOperation(data);
+        if (operation === undefined) return undefined;
+        const message = this.#active.get(address) ?? this.#synthesize(address, namespace, node);
+        applyBlockOperation(message, operation);
+        return message;
+      }
+      case "usage":
+      case "message-finish":
+      case "error":
+        return this.#close(address, data);
+      default:
+        return undefined;
+    }
+  }
+
+  /** The latest message with this id, if any. */
+  get(id: string): AssembledMessage | undefined {
+    return this.#byId.get(id);
+  }
+
+  /** Forgets every message (e.g. when a thread is switched). */
+  reset(): void {
+    this.#active.clear();
+    this.#byId.clear();
+  }
+
+  #start(
+    address: string,
+    namespace: Namespace,
+    node: string | undefined,
+    data: Record<string, unknown>,
+  ): MessageState {
+    const message = new MessageState(
+      {
+        id: typeof data.id === "string" ? data.id : undefined,
+        namespace,
+        node,
+        role: readRole(data.role),
+        toolCallId: typeof data.tool_call_id === "string" ? data.tool_call_id : undefined,
+        metadata: isRecord(data.metadata) ? data.metadata : undefined,
+        usage: readUsage(data.usage),
+      },
+      this.#counters,
+    );
+    this.#active.set(address, message);
+    if (message.id !== undefined) this.#byId.set(message.id, message);
+    return message;
+  }
+
+  /** A late subscriber missed `message-start`: assemble an id-less AI message. */
+  #synthesize(address: string, namespace: Namespace, node: string | undefined): MessageState {
+    const message = new MessageState(
+      {
+        id: undefined,
+        namespace,
+        node,
+        role: "ai",
+        toolCallId: undefined,
+        metadata: undefined,
+        usage: undefined,
+      },
+      this.#counters,
+    );
+    this.#active.set(address, message);
+    return message;
+  }
+
+  /** `usage`, `message-finish` and `error` apply to the open message only. */
+  #close(address: string, data: Record<string, unknown>): MessageState | undefined {
+    const message = this.#active.get(address);
+    if (message === undefined) return undefined;
+    if (data.event === "usage") {
+      const usage = readUsage(data.usage);
+      if (usage === undefined) return undefined;
+      message.setUsage(usage);
+      return message;
+    }
+    this.#active.delete(address);
+    if (data.event === "error") {
+      const text = typeof data.message === "string" ? data.message : "Message stream failed";
+      message.fail(typeof data.code === "string" ? { message: text, code: data.code } : { message: text });
+    } else {
+      message.complete(
+        typeof data.reason === "string" ? data.reason : undefined,
+        readUsage(data.usage),
+        isRecord(data.responseMetadata) ? data.responseMetadata : undefined,
+      );
+    }
+    return message;
+  }
+}

@@ -215,7 +215,7 @@ describe("MessageAssembler streaming edge cases", () => {
     ]);
     const version = message?.version;
     const ignored = [
-      deltaEvent(0, { type: "tool-call-delta", args: "{}" }, MODEL),
+      deltaEvent(0, { type: "holo-delta", args: "{}" }, MODEL),
       messagesEvent({ event: "message-teleport", index: 0 }, MODEL),
       messagesEvent({ event: "content-block-delta", index: "zero" }, MODEL),
       protocolEvent("values", { messages: [] }),
@@ -223,6 +223,22 @@ describe("MessageAssembler streaming edge cases", () => {
     for (const event of ignored) expect(assembler.consume(event)).toBeUndefined();
     expect(message?.version).toBe(version);
     expect(message?.text).toBe("kept");
+  });
+
+  it("appends tool-call-delta argument fragments and shows partial args while streaming", () => {
+    const assembler = new MessageAssembler();
+    const message = feed(assembler, [
+      startMessage({ id: "msg-tool-delta" }),
+      messagesEvent(
+        { event: "content-block-start", index: 0, content: { type: "tool_call_chunk", id: "call-1", name: "get_weather", args: "" } },
+        MODEL,
+      ),
+      deltaEvent(0, { type: "tool-call-delta", args: '{"city": "Pa' }, MODEL),
+    ]);
+    expect(message?.toolCalls[0]).toMatchObject({ id: "call-1", name: "get_weather" });
+    assembler.consume(deltaEvent(0, { type: "tool-call-delta", args: 'ris"}' }, MODEL));
+    expect(message?.toolCalls[0]?.args).toEqual({ city: "Paris" });
+    expect(message?.blocks[0]).toMatchObject({ args: '{"city": "Paris"}' });
   });
 
   it("applies legacy partial-block deltas", () => {

@@ -20,7 +20,8 @@ type BlockOperation =
   | { kind: "start" | "finish" | "legacy"; index: number; content: ContentBlock }
   | { kind: "text" | "reasoning"; index: number; fragment: string }
   | { kind: "data"; index: number; data: string; encoding: string | undefined }
-  | { kind: "fields"; index: number; fields: Record<string, unknown> };
+  | { kind: "fields"; index: number; fields: Record<string, unknown> }
+  | { kind: "args"; index: number; fragment: string };
 
 function readIndex(data: Record<string, unknown>, content: ContentBlock | undefined): number | undefined {
   const index = data.index ?? content?.index;
@@ -46,8 +47,11 @@ function readDelta(index: number, delta: Record<string, unknown>): BlockOperatio
         : undefined;
     case "block-delta":
       return isRecord(delta.fields) ? { kind: "fields", index, fields: delta.fields } : undefined;
+    case "tool-call-delta":
+      // Protocol 0.0.21 (sent by langgraph-api 1.5.1): `args` is a fragment to append.
+      return typeof delta.args === "string" ? { kind: "args", index, fragment: delta.args } : undefined;
     default:
-      // Unknown delta types (e.g. `tool-call-delta`) must be ignored, never fatal.
+      // Unknown delta types must be ignored, never fatal.
       return undefined;
   }
 }
@@ -80,6 +84,8 @@ function applyBlockOperation(message: MessageState, operation: BlockOperation): 
       return message.appendData(operation.index, operation.data, operation.encoding);
     case "fields":
       return message.mergeFields(operation.index, operation.fields);
+    case "args":
+      return message.appendToolArgs(operation.index, operation.fragment);
   }
 }
 

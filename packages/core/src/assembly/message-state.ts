@@ -195,6 +195,19 @@ export class MessageState implements AssembledMessage {
     this.#touch();
   }
 
+  /** `tool-call-delta`: append an argument fragment to the slot's tool-call chunk. */
+  appendToolArgs(index: number, fragment: string): void {
+    const slot = this.#latestSlotByIndex.get(index) ?? index;
+    const existing = this.#slots[slot];
+    if (existing === undefined) {
+      this.#place(index, slot, { type: "tool_call_chunk", id: null, name: null, args: fragment }, false);
+      return;
+    }
+    const current = existing.block.args;
+    existing.block.args = (typeof current === "string" ? current : "") + fragment;
+    this.#touch();
+  }
+
   /** Legacy delta carrying a partial block instead of a typed delta. */
   mergeLegacy(index: number, content: ContentBlock): void {
     const slot = this.#resolveSlot(index, content.type);

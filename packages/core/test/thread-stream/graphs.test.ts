@@ -29,6 +29,7 @@ describe.each(TRANSPORTS)("ThreadStream over %s against the real server", (trans
     const thread = openThread(transport, "tool_agent");
     try {
       const toolCalls = thread.toolCalls;
+      const messages = thread.messages;
       await thread.run.start(humanRun("weather in Paris and some maths"));
       const calls = [];
       for await (const call of toolCalls) calls.push({ name: call.name, input: call.input, output: await call.output.catch((e: Error) => e) });
@@ -38,6 +39,14 @@ describe.each(TRANSPORTS)("ThreadStream over %s against the real server", (trans
         expect(call.output).not.toBeUndefined();
       }
       expect(calls.map((call) => call.name)).toContain("get_weather");
+      // The model's own messages carry the same calls, arguments assembled from streamed deltas.
+      const requested = [];
+      for (const message of await messages) {
+        const final = (await message.output) as { tool_calls?: { name: string; args: unknown }[] };
+        requested.push(...(final.tool_calls ?? []));
+      }
+      expect(requested.map((call) => call.name).sort()).toEqual(calls.map((call) => call.name).sort());
+      for (const call of requested) expect(Object.keys(call.args as object).length).toBeGreaterThan(0);
       const output = await thread.output;
       expect(lastAiText(output).length).toBeGreaterThan(0);
     } finally {

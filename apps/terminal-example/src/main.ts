@@ -9,7 +9,7 @@ import { startAgentServer } from "@agent-stream/agent-server";
 import { Client, type StreamingMessage, type ThreadStream, type ToolCallHandle } from "@agent-stream/core";
 import WebSocket from "ws";
 
-const write = (text: string) => process.stdout.write(text);
+const write = (text: string): void => void process.stdout.write(text);
 const transport = process.argv.includes("--websocket") ? "websocket" : "sse";
 const question = process.argv.slice(2).filter((arg) => !arg.startsWith("--")).join(" ") || "What is the weather in Lisbon?";
 

@@ -47,3 +47,6 @@ export * from "./assembly/index";
 
 // Reactive store primitives
 export * from "./store/index";
+
+// Reactive controller (in progress: see issue 3)
+export * from "./controller/index";

@@ -2,6 +2,15 @@ import type { ProtocolEvent, SubscriptionFilter } from "../protocol/types";
 import { AsyncQueue } from "./async-queue";
 import type { EventFeed, FeedSubscriber } from "./event-feed";
 
+/** Options of `thread.subscribe`. */
+export interface SubscribeOptions {
+  /**
+   * Keep events for async iteration (default true). Listener-only consumers (`onEvent`) pass
+   * false so nothing accumulates in a queue nobody reads.
+   */
+  buffer?: boolean;
+}
+
 /**
  * A live subscription: an async iterable of the events matching its filter (history first,
  * then live), each delivered once, until `unsubscribe()` or the thread closes.
@@ -17,18 +26,22 @@ export class EventSubscription implements AsyncIterable<ProtocolEvent>, FeedSubs
   /** Resolves once the subscription is live on the server connection. */
   readonly ready: Promise<void>;
 
+  readonly #buffer: boolean;
+
   constructor(
     readonly filter: SubscriptionFilter,
     private readonly feed: EventFeed,
     private readonly onRemoved: (subscription: EventSubscription) => void,
+    options: SubscribeOptions = {},
   ) {
+    this.#buffer = options.buffer ?? true;
     this.ready = feed.add(this);
     this.ready.catch((error: unknown) => this.#finish(error));
   }
 
   /** @internal Called by the feed for each matching event. */
   deliver(event: ProtocolEvent): void {
-    this.#queue.push(event);
+    if (this.#buffer) this.#queue.push(event);
     for (const listener of this.#listeners) listener(event);
   }
 

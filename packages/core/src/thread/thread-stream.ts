@@ -5,7 +5,7 @@ import type { ReconnectOptions } from "../transport/backoff";
 import { EventFeed } from "./event-feed";
 import { InterruptTracker, type PendingInterrupt } from "./interrupt-tracker";
 import { ThreadProjections } from "./projections/thread-projections";
-import { EventSubscription } from "./subscription";
+import { EventSubscription, type SubscribeOptions } from "./subscription";
 
 /** Options of `ThreadStream` (normally built by `client.threads.stream`). */
 export interface ThreadStreamOptions {
@@ -106,10 +106,10 @@ export class ThreadStream<TState = Record<string, unknown>> {
       options.reconnect,
     );
     this.#projections = new ThreadProjections<TState>({
-      subscribe: (filter) => this.subscribe(filter),
+      subscribe: (filter) => this.subscribe(filter, { buffer: false }),
       runFloorSeq: () => this.#runFloorSeq,
     });
-    this.subscribe(WATCHER_FILTER);
+    this.subscribe(WATCHER_FILTER, { buffer: false });
   }
 
   /** Pending interrupts from every namespace (always tracked). */
@@ -133,9 +133,14 @@ export class ThreadStream<TState = Record<string, unknown>> {
   }
 
   /** Opens a subscription; events already on the server are replayed first, then live ones. */
-  subscribe(filter: SubscriptionFilter): EventSubscription {
+  subscribe(filter: SubscriptionFilter, options?: SubscribeOptions): EventSubscription {
     this.#assertOpen();
-    const subscription = new EventSubscription(filter, this.#feed, (removed) => this.#subscriptions.delete(removed));
+    const subscription = new EventSubscription(
+      filter,
+      this.#feed,
+      (removed) => this.#subscriptions.delete(removed),
+      options,
+    );
     this.#subscriptions.add(subscription);
     return subscription;
   }

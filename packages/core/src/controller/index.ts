@@ -1,0 +1,45 @@
+// Controller
+export { StreamController } from "./stream-controller";
+export {
+  controllerRebuildKey,
+  createStreamController,
+  mustRebuildController,
+  normalizeStreamOptions,
+  type NormalizedStreamOptions,
+  type StreamOptions,
+} from "./options";
+export { RunInFlightError } from "./submit-coordinator";
+
+// Root pump and root-scoped projections
+export { ROOT_PUMP_CHANNELS, ROOT_PUMP_FILTER, type RootEventBus } from "./root-event-bus";
+export {
+  messagesProjection,
+  toolCallsProjection,
+  valuesProjection,
+  type RootProjectionSpec,
+} from "./root-projections";
+
+// Snapshot and option types
+export {
+  DEFAULT_MESSAGES_KEY,
+  type Interrupt,
+  type MessageMetadata,
+  type MessageMetadataMap,
+  type MultitaskStrategy,
+  type OptimisticStatus,
+  type RootSnapshot,
+  type RunCompletedInfo,
+  type RunCompletedReason,
+  type RunConfig,
+  type StreamCallbacks,
+  type StreamControllerOptions,
+  type StreamRespondAllOptions,
+  type StreamRespondOptions,
+  type StreamStopOptions,
+  type StreamSubmitOptions,
+  type SubmissionQueueEntry,
+  type ToolCallSnapshot,
+} from "./types";
+
+// Helpers bindings and tests reuse
+export { toMessageDict } from "./optimistic-input";

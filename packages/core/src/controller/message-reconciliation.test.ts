@@ -1,0 +1,46 @@
+import { HumanMessage } from "@langchain/core/messages";
+import { describe, expect, it } from "vitest";
+import { reconcileValuesMessages, type CachedValuesMessage } from "./message-reconciliation";
+
+const human = (id: string, content: string) => ({ type: "human", id, content });
+const ai = (id: string, content: string) => ({ type: "ai", id, content });
+
+function run(current: readonly never[] | readonly import("@langchain/core/messages").BaseMessage[], incoming: unknown[], previous = new Set<string>(), cache = new Map<string, CachedValuesMessage>(), streaming = new Set<string>()) {
+  return reconcileValuesMessages({ current, incoming, previousValueIds: previous, cache, isStreaming: (id) => streaming.has(id) });
+}
+
+describe("reconcileValuesMessages", () => {
+  it("reuses instances whose raw entry did not change and returns the same array when nothing changed", () => {
+    const cache = new Map<string, CachedValuesMessage>();
+    const first = run([], [human("h1", "hi"), ai("a1", "hello")], new Set(), cache);
+    const second = run(first.messages, [human("h1", "hi"), ai("a1", "hello")], first.valueIds, cache);
+    expect(second.changed).toBe(false);
+    expect(second.messages).toBe(first.messages);
+    const third = run(second.messages, [human("h1", "hi"), ai("a1", "hello!"), human("h2", "next")], second.valueIds, cache);
+    expect(third.messages[0]).toBe(first.messages[0]);
+    expect(third.messages[1]).not.toBe(first.messages[1]);
+    expect(third.messages.map((message) => message.id)).toEqual(["h1", "a1", "h2"]);
+  });
+
+  it("replaces an optimistic message by id and keeps messages values never confirmed", () => {
+    const optimistic = new HumanMessage({ id: "h1", content: "hi" });
+    const streamed = new HumanMessage({ id: "x", content: "streaming" });
+    const result = run([optimistic, streamed], [human("h1", "hi")]);
+    expect(result.messages.map((message) => message.id)).toEqual(["h1", "x"]);
+    expect(result.messages[0]).not.toBe(optimistic);
+  });
+
+  it("keeps the streamed copy of a message that is still streaming", () => {
+    const streamed = new HumanMessage({ id: "a1", content: "partial reply" });
+    const result = run([streamed], [ai("a1", "")], new Set(), new Map(), new Set(["a1"]));
+    expect(result.messages[0]).toBe(streamed);
+  });
+
+  it("an empty values list clears every confirmed message (regression: it used to be ignored)", () => {
+    const cache = new Map<string, CachedValuesMessage>();
+    const first = run([], [human("h1", "hi")], new Set(), cache);
+    const cleared = run(first.messages, [], first.valueIds, cache);
+    expect(cleared.messages).toEqual([]);
+    expect(cache.size).toBe(0);
+  });
+});

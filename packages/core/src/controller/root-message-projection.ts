@@ -1,0 +1,214 @@
+/**
+ * The root conversation: streamed `messages` events merged with authoritative `values` snapshots.
+ */
+import type { BaseMessage } from "@langchain/core/messages";
+import { MessageAssembler } from "../assembly/message-assembler";
+import type { AssembledMessage } from "../assembly/types";
+import type { ProtocolEvent } from "../protocol/types";
+import { reconcileValuesMessages, type CachedValuesMessage } from "./message-reconciliation";
+
+/** What a flush publishes; the same references as the previous flush when nothing changed. */
+export interface PublishedConversation {
+  readonly messages: readonly BaseMessage[];
+  readonly values: Record<string, unknown>;
+}
+
+const EMPTY_MESSAGES: readonly BaseMessage[] = Object.freeze([]);
+
+/**
+ * Keeps `messages` and `values` of the root snapshot. Per token it does O(1) work: the assembler
+ * appends the fragment and the message is marked dirty. The shown array is copied at most once per
+ * flush and only the dirty messages are converted to `BaseMessage` instances then, so a burst of
+ * tokens costs one array copy and one conversion per touched message.
+ *
+ * @example
+ * const conversation = new RootMessageProjection("messages", () => scheduler.markDirty(commit));
+ * conversation.handleMessageEvent(event);
+ * const { messages, values } = conversation.flush();
+ */
+export class RootMessageProjection {
+  readonly #messagesKey: string;
+  readonly #onChange: () => void;
+  #assembler = new MessageAssembler();
+  /** Shown messages; shared with the last published array until the first write after a flush. */
+  #working: BaseMessage[] = [];
+  #ownsWorking = true;
+  #published: readonly BaseMessage[] = EMPTY_MESSAGES;
+  #indexById = new Map<string, number>();
+  readonly #dirty = new Set<AssembledMessage>();
+  #structureChanged = false;
+  #rawValues: Record<string, unknown>;
+  #publishedValues: Record<string, unknown>;
+  #valuesChanged = false;
+  #valueIds: ReadonlySet<string> = new Set();
+  readonly #cache = new Map<string, CachedValuesMessage>();
+  /** Ids loaded from stored state: a replay of their stream must not overwrite them. */
+  readonly #sealed = new Set<string>();
+
+  constructor(messagesKey: string, initialValues: Record<string, unknown>, onChange: () => void) {
+    this.#messagesKey = messagesKey;
+    this.#onChange = onChange;
+    this.#rawValues = initialValues;
+    this.#publishedValues = initialValues;
+    const initialMessages = initialValues[messagesKey];
+    if (Array.isArray(initialMessages) && initialMessages.length > 0) this.applyValues(initialValues);
+  }
+
+  /** Ids of the last values list. */
+  get valueIds(): ReadonlySet<string> {
+    return this.#valueIds;
+  }
+
+  /** Whether a streamed message with this id is still receiving content. */
+  isStreaming(id: string): boolean {
+    return this.#assembler.get(id)?.status === "streaming";
+  }
+
+  /** Applies one root `messages` event (token, block, start or finish). */
+  handleMessageEvent(event: ProtocolEvent): void {
+    const message = this.#assembler.consume(event);
+    const id = message?.id;
+    if (message === undefined || id === undefined || this.#sealed.has(id)) return;
+    if (!this.#indexById.has(id)) {
+      this.#writable().push(message.toBaseMessage());
+      this.#indexById.set(id, this.#working.length - 1);
+      this.#structureChanged = true;
+    } else {
+      this.#dirty.add(message);
+    }
+    this.#onChange();
+  }
+
+  /** Applies a root `values` payload: state keys, and the message list when it carries one. */
+  applyValues(values: Record<string, unknown>): void {
+    this.#rawValues = values;
+    this.#valuesChanged = true;
+    const incoming = values[this.#messagesKey];
+    if (Array.isArray(incoming)) this.#reconcile(incoming);
+    this.#onChange();
+  }
+
+  /** Loads stored state; its message ids are sealed against replays of their streams. */
+  seed(values: Record<string, unknown>): void {
+    this.applyValues(values);
+    for (const id of this.#valueIds) this.#sealed.add(id);
+  }
+
+  /** Shows messages the user just submitted, until the server's echo replaces them by id. */
+  appendOptimistic(messages: readonly BaseMessage[], extraValues: Record<string, unknown>): void {
+    if (messages.length === 0 && Object.keys(extraValues).length === 0) return;
+    const working = this.#writable();
+    for (const message of messages) {
+      if (typeof message.id !== "string" || this.#indexById.has(message.id)) continue;
+      working.push(message);
+      this.#indexById.set(message.id, working.length - 1);
+      this.#structureChanged = true;
+    }
+    if (Object.keys(extraValues).length > 0) {
+      this.#rawValues = { ...this.#rawValues, ...extraValues };
+      this.#valuesChanged = true;
+    }
+    this.#onChange();
+  }
+
+  /** Removes streamed messages values never confirmed (a replaced run's partial reply), except `keep` ones. */
+  dropUnconfirmed(keep: (id: string) => boolean): void {
+    const kept = this.#working.filter(
+      (message) => typeof message.id !== "string" || this.#valueIds.has(message.id) || keep(message.id),
+    );
+    if (kept.length === this.#working.length) return;
+    this.#replaceWorking(kept);
+    this.#onChange();
+  }
+
+  /** Removes messages by id (optimistic input the server never accepted). */
+  remove(ids: ReadonlySet<string>): void {
+    if (ids.size === 0) return;
+    const kept = this.#working.filter((message) => typeof message.id !== "string" || !ids.has(message.id));
+    if (kept.length === this.#working.length) return;
+    this.#replaceWorking(kept);
+    this.#onChange();
+  }
+
+  /** Forgets everything (thread switch) and starts again from `values`. */
+  reset(values: Record<string, unknown>): void {
+    this.#assembler = new MessageAssembler();
+    this.#working = [];
+    this.#ownsWorking = true;
+    this.#published = EMPTY_MESSAGES;
+    this.#indexById = new Map();
+    this.#dirty.clear();
+    this.#cache.clear();
+    this.#sealed.clear();
+    this.#valueIds = new Set();
+    this.#structureChanged = false;
+    this.#rawValues = values;
+    this.#publishedValues = values;
+    this.#valuesChanged = false;
+    const messages = values[this.#messagesKey];
+    if (Array.isArray(messages) && messages.length > 0) this.applyValues(values);
+  }
+
+  /** Publishes pending changes: one array copy at most, one conversion per touched message. */
+  flush(): PublishedConversation {
+    const messagesChanged = this.#structureChanged || this.#dirty.size > 0;
+    this.#flushDirtyIntoWorking();
+    if (messagesChanged) {
+      this.#published = this.#working;
+      this.#ownsWorking = false;
+      this.#structureChanged = false;
+    }
+    if (messagesChanged || this.#valuesChanged) {
+      const hasMessages = this.#published.length > 0 || this.#messagesKey in this.#rawValues;
+      this.#publishedValues = hasMessages
+        ? { ...this.#rawValues, [this.#messagesKey]: this.#published }
+        : this.#rawValues;
+      this.#valuesChanged = false;
+    }
+    return { messages: this.#published, values: this.#publishedValues };
+  }
+
+  #reconcile(incoming: readonly unknown[]): void {
+    this.#flushDirtyIntoWorking();
+    const result = reconcileValuesMessages({
+      current: this.#working,
+      incoming,
+      previousValueIds: this.#valueIds,
+      cache: this.#cache,
+      isStreaming: (id) => this.isStreaming(id),
+    });
+    this.#valueIds = result.valueIds;
+    if (result.changed) this.#replaceWorking([...result.messages]);
+  }
+
+  /** Converts pending streamed changes first, so reconciliation compares current instances. */
+  #flushDirtyIntoWorking(): void {
+    if (this.#dirty.size === 0) return;
+    const working = this.#writable();
+    for (const message of this.#dirty) {
+      const index = this.#indexById.get(message.id ?? "");
+      if (index !== undefined) working[index] = message.toBaseMessage();
+    }
+    this.#dirty.clear();
+    this.#structureChanged = true;
+  }
+
+  #replaceWorking(messages: BaseMessage[]): void {
+    this.#working = messages;
+    this.#ownsWorking = true;
+    this.#indexById = new Map();
+    messages.forEach((message, index) => {
+      if (typeof message.id === "string") this.#indexById.set(message.id, index);
+    });
+    this.#structureChanged = true;
+  }
+
+  /** The working array, copied first if the last flush published it (copy-on-write). */
+  #writable(): BaseMessage[] {
+    if (!this.#ownsWorking) {
+      this.#working = this.#working.slice();
+      this.#ownsWorking = true;
+    }
+    return this.#working;
+  }
+}

@@ -3,7 +3,7 @@ import { FAILING_ERROR_MESSAGE } from "../../../../apps/agent-server/src/graphs/
 import { textReply } from "../../../../apps/agent-server/src/graphs/text";
 import type { StreamController } from "../../src/controller/stream-controller";
 import { TRANSPORTS } from "../support";
-import { FAST, makeController, restClient, textOf, waitFor } from "./harness";
+import { FAST, makeController, restClient, textOf } from "./harness";
 
 describe.each(TRANSPORTS)("StreamController streaming over %s", (transport) => {
   const controllers: StreamController[] = [];

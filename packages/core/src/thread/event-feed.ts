@@ -2,6 +2,7 @@ import { HttpError, ReconnectExhaustedError, ThreadClosedError } from "../protoc
 import { channelOfEvent, filterCovers, filterSignature, matchesFilter, unionFilter } from "../protocol/filter";
 import type { Channel, ProtocolEvent, SubscriptionFilter } from "../protocol/types";
 import type { AgentServerAdapter, EventConnection } from "../transport/adapter";
+import { EventIdSet } from "./event-id-set";
 import { DEFAULT_MAX_RECONNECT_ATTEMPTS, defaultReconnectDelay, type ReconnectOptions } from "../transport/backoff";
 
 /** Something that receives the events matching its filter, each at most once. */
@@ -55,7 +56,7 @@ function deferred(): SubscriberState["ready"] {
  */
 export class EventFeed {
   readonly #states = new Map<FeedSubscriber, SubscriberState>();
-  readonly #seenEventIds = new Set<string>();
+  readonly #seenEventIds = new EventIdSet();
   readonly #deliveredChannels = new Set<Channel>();
   #current: LiveConnection | undefined;
   #opening: EventConnection | undefined;
@@ -246,9 +247,8 @@ export class EventFeed {
     if (this.#closed) return;
     const id = event.event_id;
     const seq = typeof event.seq === "number" ? event.seq : undefined;
-    const isNew = id === undefined || !this.#seenEventIds.has(id);
+    const isNew = id === undefined || this.#seenEventIds.add(id);
     if (isNew && id !== undefined) {
-      this.#seenEventIds.add(id);
       // Progress: a connection that brings something new earns back its reconnect attempts.
       this.#failures = 0;
     }

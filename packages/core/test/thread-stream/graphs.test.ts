@@ -211,6 +211,28 @@ describe.each(TRANSPORTS)("ThreadStream over %s against the real server", (trans
     }
   });
 
+  it("re-attaches to an in-flight run from a second stream (a page reload) and sees the whole reply", async () => {
+    const first = openThread(transport, "slow");
+    const second = openThread(transport, "slow", { threadId: first.threadId });
+    try {
+      const firstMessages = first.messages;
+      await first.run.start(humanRun("reload me", 5));
+      const iterator = firstMessages[Symbol.asyncIterator]();
+      const original = (await iterator.next()).value!;
+      const tokens = original.text[Symbol.asyncIterator]();
+      await tokens.next();
+      await tokens.next();
+      // The reload happens mid-reply: the new stream replays what it missed, then follows live.
+      const reattached = await second.messages;
+      expect(reattached).toHaveLength(1);
+      expect(await reattached[0]!.text).toBe(await original.text);
+      expect(lastAiText(await second.output)).toBe(await original.text);
+    } finally {
+      await first.close();
+      await second.close();
+    }
+  });
+
   it("cancels a slow run on the server and the run ends interrupted", async () => {
     const thread = openThread(transport, "slow");
     try {

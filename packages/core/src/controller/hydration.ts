@@ -56,10 +56,16 @@ export class HydrationCycle {
     return this.#deferred.promise;
   }
 
-  /** Starts a cycle; a thread change (or a settled previous cycle) gets a fresh promise. */
+  /**
+   * Starts a cycle; a thread change (or a settled previous cycle) gets a fresh promise. A replaced
+   * promise that never settled resolves, so code still awaiting the old thread does not hang.
+   */
   begin(threadChanged: boolean): number {
     this.#cycle += 1;
-    if (threadChanged || this.#deferred.settled) this.#deferred = createDeferred();
+    if (threadChanged || this.#deferred.settled) {
+      if (!this.#deferred.settled) this.#deferred.resolve();
+      this.#deferred = createDeferred();
+    }
     return this.#cycle;
   }
 

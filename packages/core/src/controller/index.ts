@@ -41,5 +41,15 @@ export {
   type ToolCallSnapshot,
 } from "./types";
 
+// Type helpers
+export type {
+  InferStateType,
+  MessageDict,
+  MessageInput,
+  SubmitInput,
+  WidenUpdateMessages,
+} from "./type-inference";
+
 // Helpers bindings and tests reuse
 export { toMessageDict } from "./optimistic-input";
+export { normalizeInterruptResponse, normalizeInterruptValue } from "./hitl-payload";

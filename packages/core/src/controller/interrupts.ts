@@ -3,6 +3,7 @@
  */
 import type { ThreadState } from "../client/client";
 import type { InputRequestedData, ProtocolEvent } from "../protocol/types";
+import { normalizeInterruptValue } from "./hitl-payload";
 import type { Interrupt } from "./types";
 
 /** Remembered answered ids; older ones are forgotten (a replay that old is already gated out). */
@@ -31,7 +32,8 @@ export class InterruptList {
     const data = event.params.data as InputRequestedData | null;
     const id = typeof data?.interrupt_id === "string" ? data.interrupt_id : `interrupt_${event.seq ?? this.#list.length}`;
     if (this.#resolved.has(id) || this.#list.some((entry) => entry.id === id)) return false;
-    this.#list = [...this.#list, { id, value: data?.payload, namespace: [...event.params.namespace] }];
+    const value = normalizeInterruptValue(data?.payload);
+    this.#list = [...this.#list, { id, value, namespace: [...event.params.namespace] }];
     return true;
   }
 
@@ -96,7 +98,7 @@ export function interruptsFromState(state: ThreadState): Interrupt[] {
       const namespace = Array.isArray(entry.namespace)
         ? entry.namespace.filter((segment): segment is string => typeof segment === "string")
         : namespaceOfTask(task);
-      result.push({ id: entry.id, value: entry.value, namespace });
+      result.push({ id: entry.id, value: normalizeInterruptValue(entry.value), namespace });
     }
   }
   return result;
@@ -104,11 +106,13 @@ export function interruptsFromState(state: ThreadState): Interrupt[] {
 
 /**
  * Whether a stored thread still has a run in flight: it has next nodes and no pending interrupt.
+ * A state without a `next` list (a server that leaves it out) counts as in flight: attaching to an
+ * idle thread costs one connection, missing a running one loses its output.
  *
  * @example
  * if (isRunInFlight(state)) attachToRun();
  */
 export function isRunInFlight(state: ThreadState): boolean {
-  const next = Array.isArray(state.next) ? state.next : [];
-  return next.length > 0 && interruptsFromState(state).length === 0;
+  if (!Array.isArray(state.next)) return true;
+  return state.next.length > 0 && interruptsFromState(state).length === 0;
 }

@@ -39,4 +39,32 @@ describe("LifecycleLoadingTracker", () => {
     controller.abort();
     expect(await outcome).toEqual({ status: "aborted" });
   });
+
+  it.each(["completed", "failed", "interrupted"])("%s at the root ends the run at once", (status) => {
+    const loading: boolean[] = [];
+    const tracker = new LifecycleLoadingTracker((value) => loading.push(value));
+    tracker.handle(lifecycle("running"));
+    expect(tracker.handle(lifecycle(status))?.status).toBe(status);
+    expect(loading).toEqual([true, false]);
+  });
+
+  it("ignores other channels, nested namespaces and unknown lifecycle names", () => {
+    const loading: boolean[] = [];
+    const tracker = new LifecycleLoadingTracker((value) => loading.push(value));
+    tracker.handle({ type: "event", method: "values", params: { namespace: [], timestamp: 0, data: { event: "running" } } });
+    tracker.handle(lifecycle("running", ["child:1"]));
+    tracker.handle(lifecycle("started"));
+    tracker.handle(lifecycle("paused"));
+    expect(loading).toEqual([]);
+  });
+
+  it("reset() resolves waiting submits as aborted and forgets an expected run start", async () => {
+    const loading: boolean[] = [];
+    const tracker = new LifecycleLoadingTracker((value) => loading.push(value));
+    tracker.expectRunStart();
+    const outcome = tracker.nextTerminal(new AbortController().signal);
+    tracker.reset();
+    expect(await outcome).toEqual({ status: "aborted" });
+    expect(tracker.handle(lifecycle("completed"))?.status).toBe("completed");
+  });
 });

@@ -38,17 +38,34 @@ export class MessageMetadataTracker {
     if (next !== undefined) this.store.setValue(next);
   }
 
-  /** Sets the optimistic status of `ids`. */
+  /** Sets the optimistic status of `ids` (`sent`/`failed` only touch ids that are `pending`). */
   setOptimisticStatus(ids: readonly string[], status: OptimisticStatus): void {
-    if (ids.length === 0) return;
     const current = this.store.getSnapshot();
-    const next = new Map(current);
+    let next: Map<string, MessageMetadata> | undefined;
     for (const id of ids) {
       const entry = current.get(id);
       if (status !== "pending" && entry?.optimisticStatus !== "pending") continue;
+      if (entry?.optimisticStatus === status) continue;
+      next ??= new Map(current);
       next.set(id, { parentCheckpointId: entry?.parentCheckpointId, optimisticStatus: status });
     }
-    this.store.setValue(next);
+    if (next !== undefined) this.store.setValue(next);
+  }
+
+  /**
+   * Fills in `parentCheckpointId` of messages loaded from stored state, once the thread's history
+   * told where each was first seen. Entries that already have one are left alone.
+   */
+  assignParents(parents: ReadonlyMap<string, string>): void {
+    const current = this.store.getSnapshot();
+    let next: Map<string, MessageMetadata> | undefined;
+    for (const [id, parentCheckpointId] of parents) {
+      const entry = current.get(id);
+      if (entry === undefined || entry.parentCheckpointId !== undefined) continue;
+      next ??= new Map(current);
+      next.set(id, { ...entry, parentCheckpointId });
+    }
+    if (next !== undefined) this.store.setValue(next);
   }
 
   /** Ids still waiting for the server's echo. */

@@ -1,11 +1,11 @@
-import { HumanMessage } from "@langchain/core/messages";
+import { AIMessage, HumanMessage, type BaseMessage } from "@langchain/core/messages";
 import { describe, expect, it } from "vitest";
 import { reconcileValuesMessages, type CachedValuesMessage } from "./message-reconciliation";
 
 const human = (id: string, content: string) => ({ type: "human", id, content });
 const ai = (id: string, content: string) => ({ type: "ai", id, content });
 
-function run(current: readonly never[] | readonly import("@langchain/core/messages").BaseMessage[], incoming: unknown[], previous = new Set<string>(), cache = new Map<string, CachedValuesMessage>(), streaming = new Set<string>()) {
+function run(current: readonly BaseMessage[], incoming: unknown[], previous = new Set<string>(), cache = new Map<string, CachedValuesMessage>(), streaming = new Set<string>()) {
   return reconcileValuesMessages({ current, incoming, previousValueIds: previous, cache, isStreaming: (id) => streaming.has(id) });
 }
 
@@ -42,5 +42,30 @@ describe("reconcileValuesMessages", () => {
     const cleared = run(first.messages, [], first.valueIds, cache);
     expect(cleared.messages).toEqual([]);
     expect(cache.size).toBe(0);
+  });
+
+  it("an id the previous values held and this one lacks is removed; stream-only messages stay", () => {
+    const cache = new Map<string, CachedValuesMessage>();
+    const first = run([], [human("h1", "hi"), ai("a1", "old")], new Set(), cache);
+    const streamed = new AIMessage({ id: "s1", content: "streaming" });
+    const next = run([...first.messages, streamed], [human("h1", "hi")], first.valueIds, cache);
+    expect(next.messages.map((message) => message.id)).toEqual(["h1", "s1"]);
+  });
+
+  it("shown messages without an id are dropped; values messages without an id pass through", () => {
+    const anonymous = new HumanMessage("no id");
+    const result = run([anonymous], [{ type: "ai", content: "from values" }]);
+    expect(result.messages.map((message) => message.text)).toEqual(["from values"]);
+  });
+
+  it("once a reply finished streaming, the values copy replaces it but keeps the streamed token usage", () => {
+    const usage = { input_tokens: 3, output_tokens: 5, total_tokens: 8 };
+    const streamed = new AIMessage({ id: "a1", content: "done", usage_metadata: usage });
+    const withToolCalls = { type: "ai", id: "a1", content: "done", tool_calls: [{ id: "c1", name: "search", args: { q: "x" } }] };
+    const result = run([streamed], [withToolCalls]);
+    const replaced = result.messages[0] as AIMessage;
+    expect(replaced).not.toBe(streamed);
+    expect(replaced.tool_calls?.map((call) => call.name)).toEqual(["search"]);
+    expect(replaced.usage_metadata).toEqual(usage);
   });
 });

@@ -1,7 +1,7 @@
 /**
  * Merges an authoritative `values` message list into the messages the controller shows.
  */
-import type { BaseMessage } from "@langchain/core/messages";
+import { AIMessage, type BaseMessage } from "@langchain/core/messages";
 import { coerceMessages } from "../assembly/values-messages";
 
 /** A values message already converted, with the raw entry it came from. */
@@ -73,6 +73,15 @@ function convert(raw: unknown): BaseMessage | undefined {
 }
 
 /**
+ * Values payloads carry no token usage; the streamed copy they replace does. `message` is a fresh
+ * instance nobody has seen yet, so it can take the usage over.
+ */
+function keepStreamedUsage(message: BaseMessage, shown: BaseMessage | undefined): void {
+  if (shown === undefined || !AIMessage.isInstance(message) || !AIMessage.isInstance(shown)) return;
+  if (message.usage_metadata === undefined && shown.usage_metadata !== undefined) message.usage_metadata = shown.usage_metadata;
+}
+
+/**
  * Merges a values message list into the shown messages. The values list decides order and
  * membership; a message whose raw entry did not change since the last values event keeps its
  * instance (no conversion, no new object); a message still streaming keeps its streamed copy;
@@ -110,6 +119,7 @@ export function reconcileValuesMessages(input: ReconcileValuesInput): ReconcileV
     }
     const message = convert(raw);
     if (message === undefined) continue;
+    keepStreamedUsage(message, shown);
     cache.set(id, { raw, message });
     next.push(message);
   }

@@ -40,4 +40,20 @@ describe("ReplayGate", () => {
     gate.push(event(1, "values"));
     expect(delivered).toEqual([1]);
   });
+
+  it("events past the command's mark are delivered even when no root running was seen", () => {
+    const delivered: number[] = [];
+    const gate = new ReplayGate(false, (e) => delivered.push(e.seq!));
+    gate.commandAccepted(3);
+    [event(1, "values"), event(2, "values"), event(4, "messages"), event(5, "values")].forEach((e) => gate.push(e));
+    expect(delivered).toEqual([4, 5]);
+  });
+
+  it("a server without ordering information (mark 0) opens the gate at once", () => {
+    const delivered: number[] = [];
+    const gate = new ReplayGate(false, (e) => delivered.push(e.seq!));
+    gate.commandAccepted(0);
+    gate.push(event(1, "values"));
+    expect(delivered).toEqual([1]);
+  });
 });

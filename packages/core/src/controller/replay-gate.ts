@@ -21,6 +21,8 @@ function isRootRunning(event: ProtocolEvent): boolean {
  * `running` event, so the last root `running` at or below it starts the live part. Events arrive in
  * seq order, so once an event at or past that seq was seen, everything from that `running` on is
  * delivered and the gate stays open. Only the events since the latest root `running` are buffered.
+ * Re-attaching to a run in flight uses the same mark from a no-op command: the last root `running`
+ * at or below it is the start of that run.
  *
  * @example
  * const gate = new ReplayGate(false, apply);
@@ -53,7 +55,7 @@ export class ReplayGate {
     }
     if (typeof event.seq === "number" && event.seq > this.#lastSeq) this.#lastSeq = event.seq;
     if (isRootRunning(event)) this.#buffer = [event];
-    else if (this.#buffer.length > 0) this.#buffer.push(event);
+    else if (this.#buffer.length > 0 || this.#isPastMark(event)) this.#buffer.push(event);
     this.#tryOpen();
   }
 
@@ -65,6 +67,11 @@ export class ReplayGate {
     if (this.#open) return;
     this.#appliedThroughSeq = appliedThroughSeq;
     this.#tryOpen();
+  }
+
+  /** Events after the command's mark are live whether or not a root `running` was seen. */
+  #isPastMark(event: ProtocolEvent): boolean {
+    return this.#appliedThroughSeq !== undefined && typeof event.seq === "number" && event.seq > this.#appliedThroughSeq;
   }
 
   #tryOpen(): void {

@@ -44,6 +44,8 @@ export class RootMessageProjection {
   readonly #cache = new Map<string, CachedValuesMessage>();
   /** Ids loaded from stored state: a replay of their stream must not overwrite them. */
   readonly #sealed = new Set<string>();
+  /** Partial messages of a stopped or left run (see `abandonStreams`). */
+  #abandoned = new Set<string>();
 
   constructor(messagesKey: string, initialValues: Record<string, unknown>, onChange: () => void) {
     this.#messagesKey = messagesKey;
@@ -57,6 +59,12 @@ export class RootMessageProjection {
   /** Ids of the last values list. */
   get valueIds(): ReadonlySet<string> {
     return this.#valueIds;
+  }
+
+  /** The messages shown now, pending stream changes included (not necessarily published yet). */
+  currentMessages(): readonly BaseMessage[] {
+    this.#flushDirtyIntoWorking();
+    return this.#working;
   }
 
   /** Whether a streamed message with this id is still receiving content. */
@@ -81,16 +89,15 @@ export class RootMessageProjection {
 
   /** Applies a root `values` payload: state keys, and the message list when it carries one. */
   applyValues(values: Record<string, unknown>): void {
-    this.#rawValues = values;
-    this.#valuesChanged = true;
-    const incoming = values[this.#messagesKey];
-    if (Array.isArray(incoming)) this.#reconcile(incoming);
-    this.#onChange();
+    this.#applyValues(values, (id) => this.isStreaming(id));
   }
 
-  /** Loads stored state; its message ids are sealed against replays of their streams. */
+  /**
+   * Loads stored state. It is authoritative, also over streamed copies whose stream was cut off
+   * (`disconnect`), and its message ids are sealed against replays of their streams.
+   */
   seed(values: Record<string, unknown>): void {
-    this.applyValues(values);
+    this.#applyValues(values, () => false);
     for (const id of this.#valueIds) this.#sealed.add(id);
   }
 
@@ -111,6 +118,28 @@ export class RootMessageProjection {
     this.#onChange();
   }
 
+  /**
+   * The run streaming into this conversation was stopped or left (`stop`, `disconnect`): its
+   * partial messages stay shown but no longer count as streaming, so the server's values win from
+   * now on, and {@link RootMessageProjection.dropAbandoned} removes the ones the server never stored.
+   */
+  abandonStreams(): void {
+    this.#flushDirtyIntoWorking();
+    for (const message of this.#working) {
+      const id = message.id;
+      if (typeof id === "string" && this.isStreaming(id) && !this.#valueIds.has(id)) this.#abandoned.add(id);
+    }
+    this.#assembler = new MessageAssembler();
+  }
+
+  /** Removes abandoned partial messages the server has not confirmed (a new run starts). */
+  dropAbandoned(): void {
+    if (this.#abandoned.size === 0) return;
+    const abandoned = this.#abandoned;
+    this.#abandoned = new Set();
+    this.remove(new Set([...abandoned].filter((id) => !this.#valueIds.has(id))));
+  }
+
   /** Removes streamed messages values never confirmed (a replaced run's partial reply), except `keep` ones. */
   dropUnconfirmed(keep: (id: string) => boolean): void {
     const kept = this.#working.filter(
@@ -118,6 +147,17 @@ export class RootMessageProjection {
     );
     if (kept.length === this.#working.length) return;
     this.#replaceWorking(kept);
+    this.#onChange();
+  }
+
+  /**
+   * Removes the first message for which `isForkPoint` holds and every message after it: a run
+   * forked from the checkpoint before that message replaces this tail.
+   */
+  truncateAt(isForkPoint: (message: BaseMessage) => boolean): void {
+    const index = this.#working.findIndex(isForkPoint);
+    if (index < 0) return;
+    this.#replaceWorking(this.#working.slice(0, index));
     this.#onChange();
   }
 
@@ -140,6 +180,7 @@ export class RootMessageProjection {
     this.#dirty.clear();
     this.#cache.clear();
     this.#sealed.clear();
+    this.#abandoned = new Set();
     this.#valueIds = new Set();
     this.#structureChanged = false;
     this.#rawValues = values;
@@ -168,16 +209,26 @@ export class RootMessageProjection {
     return { messages: this.#published, values: this.#publishedValues };
   }
 
-  #reconcile(incoming: readonly unknown[]): void {
+  #applyValues(values: Record<string, unknown>, isStreaming: (id: string) => boolean): void {
+    this.#rawValues = values;
+    this.#valuesChanged = true;
+    const incoming = values[this.#messagesKey];
+    if (Array.isArray(incoming)) this.#reconcile(incoming, isStreaming);
+    this.#onChange();
+  }
+
+  #reconcile(incoming: readonly unknown[], isStreaming: (id: string) => boolean): void {
     this.#flushDirtyIntoWorking();
     const result = reconcileValuesMessages({
       current: this.#working,
       incoming,
       previousValueIds: this.#valueIds,
       cache: this.#cache,
-      isStreaming: (id) => this.isStreaming(id),
+      isStreaming,
     });
     this.#valueIds = result.valueIds;
+    // Seals of messages that left the conversation are dropped: the set stays bounded.
+    for (const id of this.#sealed) if (!result.valueIds.has(id)) this.#sealed.delete(id);
     if (result.changed) this.#replaceWorking([...result.messages]);
   }
 

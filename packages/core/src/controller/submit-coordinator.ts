@@ -30,10 +30,17 @@ export interface SubmitHost {
   hydrate(threadId: string | null): Promise<void>;
   /** Mints and binds a new thread id. */
   mintThreadId(): string;
-  /** Synchronous start of a run: loading on, error and interrupts cleared, optimistic input shown. */
-  beginRun(input: unknown, replacing: boolean): { echoIds: readonly string[]; dispatchInput: unknown };
-  /** Sends `run.start` on the bound thread; resolves with the run id once accepted. */
-  startRun(params: RunStartParams): Promise<string>;
+  /**
+   * Synchronous start of a run: loading on, error and interrupts cleared, optimistic input shown.
+   * Throws for input it cannot send (nothing changed then).
+   */
+  beginRun(
+    input: unknown,
+    replacing: boolean,
+    options: StreamSubmitOptions,
+  ): { echoIds: readonly string[]; dispatchInput: unknown };
+  /** Sends `run.start` on the bound thread; resolves with the run id once accepted (`undefined`: the server sent none). */
+  startRun(params: RunStartParams): Promise<string | undefined>;
   waitForTerminal(signal: AbortSignal): Promise<TerminalOutcome>;
   /** The dispatch failed; no run will start. */
   dispatchFailed(echoIds: readonly string[]): void;
@@ -47,11 +54,14 @@ export interface SubmitHost {
 /** One submit in flight. */
 class ActiveRun {
   readonly abortController = new AbortController();
+  /** Bound when the dispatch starts (a thread id may be minted first). */
+  threadId: string | null = null;
   runId: string | undefined;
   readonly runIdPromise: Promise<string | undefined>;
   #resolveRunId!: (runId: string | undefined) => void;
+  #settled = false;
 
-  constructor(readonly threadId: string | null) {
+  constructor() {
     this.runIdPromise = new Promise((resolve) => (this.#resolveRunId = resolve));
   }
 
@@ -59,7 +69,10 @@ class ActiveRun {
     return this.abortController.signal;
   }
 
+  /** Records the server's run id (`undefined`: none will come); only the first call counts. */
   settleRunId(runId: string | undefined): void {
+    if (this.#settled) return;
+    this.#settled = true;
     this.runId = runId;
     this.#resolveRunId(runId);
   }
@@ -115,12 +128,19 @@ export class SubmitCoordinator {
       this.#enqueue(input, options);
       return;
     }
-    const run = new ActiveRun(this.#host.currentThreadId());
+    let started: { echoIds: readonly string[]; dispatchInput: unknown };
+    try {
+      started = this.#host.beginRun(input, previous !== undefined, options);
+    } catch (error) {
+      // Unusable input: nothing was sent or changed, and no phantom run blocks the next submit.
+      this.#host.reportError(error, options.onError);
+      return;
+    }
+    const run = new ActiveRun();
     this.#active = run;
     previous?.abortController.abort();
-    const { echoIds, dispatchInput } = this.#host.beginRun(input, previous !== undefined);
     const cancelAction = strategy === "interrupt" ? "interrupt" : "rollback";
-    await this.#dispatch(run, dispatchInput, options, echoIds, previous, cancelAction);
+    await this.#dispatch(run, started, options, previous, cancelAction);
   }
 
   /** Stops the run in flight locally; resolves with its run id (once known) for a server cancel. */
@@ -158,24 +178,23 @@ export class SubmitCoordinator {
 
   async #dispatch(
     run: ActiveRun,
-    input: unknown,
+    started: { echoIds: readonly string[]; dispatchInput: unknown },
     options: StreamSubmitOptions,
-    echoIds: readonly string[],
     previous: ActiveRun | undefined,
     cancelAction: "interrupt" | "rollback",
   ): Promise<void> {
     const host = this.#host;
-    let runId: string | undefined;
     try {
-      const threadId = host.currentThreadId() ?? host.mintThreadId();
+      run.threadId = host.currentThreadId() ?? host.mintThreadId();
       if (previous !== undefined) await this.#cancelPrevious(previous, cancelAction);
       if (run.signal.aborted) return;
-      const configurable = { ...options.config?.configurable, thread_id: threadId };
-      runId = await host.startRun({
-        input,
+      // Listening before dispatch: a fast run may end before the server's answer arrives.
+      const terminal = host.waitForTerminal(run.signal);
+      const runId = await host.startRun({
+        input: started.dispatchInput,
         config: {
           ...options.config,
-          configurable,
+          configurable: { ...options.config?.configurable, thread_id: run.threadId },
           ...(options.context !== undefined ? { context: options.context } : {}),
         },
         metadata: options.metadata,
@@ -183,24 +202,28 @@ export class SubmitCoordinator {
         multitaskStrategy: options.multitaskStrategy === "interrupt" ? "interrupt" : "rollback",
       });
       run.settleRunId(runId);
-      if (run.signal.aborted) return;
-      host.runCreated(runId);
-      const outcome = await host.waitForTerminal(run.signal);
+      if (runId !== undefined) host.runCreated(runId);
+      const outcome = await terminal;
       if (outcome.status === "failed") host.reportError(outcome.error, options.onError);
       host.runCompleted(runId, reasonOf(outcome));
     } catch (error) {
       run.settleRunId(undefined);
       if (run.signal.aborted || host.disposed) return;
-      host.dispatchFailed(echoIds);
+      host.dispatchFailed(started.echoIds);
       host.reportError(error, options.onError);
     } finally {
-      run.settleRunId(runId);
-      if (this.#active === run) {
-        this.#active = undefined;
-        host.setLoading(false);
-        this.#scheduleDrain();
-      }
+      run.settleRunId(undefined);
+      this.#finish(run);
     }
+  }
+
+  /** The run's active phase ended: only the newest submit clears loading and drains the queue. */
+  #finish(run: ActiveRun): void {
+    run.settleRunId(undefined);
+    if (this.#active !== run) return;
+    this.#active = undefined;
+    this.#host.setLoading(false);
+    this.#scheduleDrain();
   }
 
   /** The server enqueues every new run, so the replaced one must be cancelled for the new one to start. */

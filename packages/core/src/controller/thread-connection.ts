@@ -2,7 +2,7 @@
  * One controller's live connection to one thread: the ThreadStream, its root pump and replay gate.
  */
 import type { Client } from "../client/client";
-import type { ProtocolEvent } from "../protocol/types";
+import type { ProtocolEvent, SubscriptionFilter } from "../protocol/types";
 import type { ThreadStream } from "../thread/thread-stream";
 import type { ReconnectOptions } from "../transport/backoff";
 import type { AgentServerAdapter, FetchLike, WebSocketFactory } from "../transport/adapter";
@@ -27,13 +27,24 @@ export interface ThreadConnectionHandlers {
   onFatal(error: unknown): void;
 }
 
+/** Root `tasks` events: their task-start metadata carries the server's run id (see `RunIdTracker`). */
+const RUN_ID_FILTER: SubscriptionFilter = { channels: ["tasks"], namespaces: [[]], depth: 0 };
+
 /**
- * Opens a `ThreadStream` with exactly one root subscription (`ROOT_PUMP_FILTER`, opened in the same
- * tick as the stream's own lifecycle watcher so both share one connection and one ordered feed).
- * Every event reaches `onEvent` once, through a {@link ReplayGate}; after `close()` nothing does.
+ * How a new connection treats the events the server replays on open: `live` delivers everything
+ * (a new thread has no history), `gated` drops the history until the controller's next command
+ * starts a run, `reattach` delivers only the run that is in flight.
+ */
+export type ReplayMode = "live" | "gated" | "reattach";
+
+/**
+ * Opens a `ThreadStream` with the root subscription (`ROOT_PUMP_FILTER`) and the run-id feed,
+ * opened in the same tick as the stream's own lifecycle watcher so all share one connection and
+ * one ordered feed. Every event reaches `onEvent` once, through a {@link ReplayGate}; after
+ * `close()` nothing does.
  *
  * @example
- * const connection = new ThreadConnection(threadId, options, true, { onEvent, onFatal });
+ * const connection = new ThreadConnection(threadId, options, "live", { onEvent, onFatal });
  * await connection.thread.run.start({ input });
  */
 export class ThreadConnection<TState = Record<string, unknown>> {
@@ -42,7 +53,7 @@ export class ThreadConnection<TState = Record<string, unknown>> {
   #closed = false;
   readonly #disposers: (() => void)[] = [];
 
-  constructor(threadId: string, options: ThreadConnectionOptions, gateOpen: boolean, handlers: ThreadConnectionHandlers) {
+  constructor(threadId: string, options: ThreadConnectionOptions, mode: ReplayMode, handlers: ThreadConnectionHandlers) {
     this.thread = options.client.threads.stream<TState>(threadId, {
       assistantId: options.assistantId,
       transport: options.transport,
@@ -50,7 +61,7 @@ export class ThreadConnection<TState = Record<string, unknown>> {
       webSocketFactory: options.webSocketFactory,
       reconnect: options.reconnect,
     });
-    this.gate = new ReplayGate(gateOpen, (event) => {
+    this.gate = new ReplayGate(mode === "live", (event) => {
       if (!this.#closed) handlers.onEvent(event);
     });
     this.#disposers.push(this.thread.onEvent((event) => this.gate.push(event)));
@@ -59,14 +70,12 @@ export class ThreadConnection<TState = Record<string, unknown>> {
         if (!this.#closed && this.thread.closed) handlers.onFatal(error);
       }),
     );
-    const pump = this.thread.subscribe(ROOT_PUMP_FILTER);
-    this.#disposers.push(() => pump.unsubscribe());
-    // Events are handled synchronously through onEvent; draining keeps the subscription's queue empty.
-    void (async () => {
-      for await (const _event of pump) {
-        // Nothing to do per event.
-      }
-    })().catch(() => undefined); // The pump ends with the thread; its error reaches onError.
+    // Events are handled through onEvent; the subscriptions only shape what the server sends.
+    for (const filter of [ROOT_PUMP_FILTER, RUN_ID_FILTER]) {
+      const subscription = this.thread.subscribe(filter, { buffer: false });
+      this.#disposers.push(() => subscription.unsubscribe());
+    }
+    if (mode === "reattach") void this.#openAtRunInFlight();
   }
 
   /** Whether `close()` was called. */
@@ -80,5 +89,22 @@ export class ThreadConnection<TState = Record<string, unknown>> {
     this.#closed = true;
     for (const dispose of this.#disposers.splice(0)) dispose();
     await this.thread.close();
+  }
+
+  /**
+   * Learns how far the server's sequence is (any command's `applied_through_seq`): every event up
+   * to there happened before we attached, so the gate opens at the last root `running` at or
+   * below it, the start of the run in flight. A no-op subscribe is the only side-effect-free
+   * command the server answers with that mark.
+   */
+  async #openAtRunInFlight(): Promise<void> {
+    try {
+      await this.thread.command("subscription.subscribe", { ...RUN_ID_FILTER });
+      this.gate.commandAccepted(this.thread.ordering.lastAppliedThroughSeq);
+    } catch {
+      // No mark (server without a session, closed stream): deliver the whole replay instead; the
+      // controller skips supersteps older than the stored state.
+      this.gate.commandAccepted(0);
+    }
   }
 }

@@ -2,7 +2,7 @@
  * Public types of the stream controller: snapshots, options and callbacks.
  */
 import type { BaseMessage } from "@langchain/core/messages";
-import type { AssemblyErrorInfo, ToolCallStatus } from "../assembly/types";
+import type { AssembledToolCall } from "../assembly/types";
 import type { Client } from "../client/client";
 import type { Namespace } from "../protocol/types";
 import type { ReconnectOptions } from "../transport/backoff";
@@ -28,24 +28,13 @@ export interface Interrupt<TValue = unknown> {
 }
 
 /**
- * An immutable view of one tool execution of the root graph (or its depth-1 tool namespaces).
+ * An immutable view of one tool execution of the root graph (or its depth-1 tool namespaces): the
+ * assembler's {@link AssembledToolCall} without its change counter, frozen per change.
  *
  * @example
  * for (const call of snapshot.toolCalls) console.log(call.name, call.status, call.output);
  */
-export interface ToolCallSnapshot {
-  /** The `tool_call_id`. */
-  readonly id: string;
-  readonly name: string;
-  readonly namespace: Namespace;
-  readonly input: unknown;
-  readonly status: ToolCallStatus;
-  /** Output streamed so far (`tool-output-delta`). */
-  readonly outputDelta: string;
-  /** Final output; `undefined` until the call finished. */
-  readonly output: unknown;
-  readonly error: AssemblyErrorInfo | undefined;
-}
+export type ToolCallSnapshot = Readonly<Omit<AssembledToolCall, "version">>;
 
 /**
  * The root snapshot of a controller: what a chat UI renders.
@@ -155,8 +144,12 @@ export interface StreamStopOptions {
 export interface StreamRespondAllOptions {
   config?: Record<string, unknown>;
   metadata?: Record<string, unknown>;
-  /** State update applied with the resume. */
-  update?: Record<string, unknown>;
+  /**
+   * State update applied with the resume: an object (its messages are shown at once, with the
+   * same ids as sent) or a list of `[key, value]` pairs (sent as is).
+   */
+  update?: Record<string, unknown> | readonly (readonly [string, unknown])[];
+  /** Node(s) to continue at (LangGraph `Command.goto`). */
   goto?: unknown;
 }
 

@@ -1,0 +1,76 @@
+import { describe, expect, it } from "vitest";
+import { MessageMetadataTracker } from "./message-metadata";
+
+function tracked() {
+  const tracker = new MessageMetadataTracker();
+  let notifications = 0;
+  tracker.store.subscribe(() => (notifications += 1));
+  return { tracker, notifications: () => notifications };
+}
+
+describe("MessageMetadataTracker", () => {
+  it("starts empty and records the checkpoint each message is first seen at", () => {
+    const { tracker, notifications } = tracked();
+    expect(tracker.store.getSnapshot().size).toBe(0);
+    tracker.recordFirstSeen(["h1"], "cp-0");
+    tracker.recordFirstSeen(["h1", "a1"], "cp-1");
+    expect(tracker.store.getSnapshot().get("h1")).toEqual({ parentCheckpointId: "cp-0" });
+    expect(tracker.store.getSnapshot().get("a1")).toEqual({ parentCheckpointId: "cp-1" });
+    expect(notifications()).toBe(2);
+  });
+
+  it("never overwrites a first-seen checkpoint (regression: every superstep moved all of them)", () => {
+    const { tracker } = tracked();
+    tracker.recordFirstSeen(["h1"], "cp-0");
+    tracker.recordFirstSeen(["h1"], "cp-5");
+    expect(tracker.store.getSnapshot().get("h1")?.parentCheckpointId).toBe("cp-0");
+  });
+
+  it("a write that changes nothing keeps the snapshot and does not notify", () => {
+    const { tracker, notifications } = tracked();
+    tracker.recordFirstSeen(["h1"], "cp-0");
+    const snapshot = tracker.store.getSnapshot();
+    tracker.recordFirstSeen(["h1"], "cp-1");
+    tracker.recordFirstSeen([], "cp-2");
+    tracker.setOptimisticStatus(["h1"], "sent");
+    tracker.prune(() => true);
+    expect(tracker.store.getSnapshot()).toBe(snapshot);
+    expect(notifications()).toBe(1);
+  });
+
+  it("pending input turns sent when echoed, keeping the parent it gets then; only pending ids change status", () => {
+    const { tracker } = tracked();
+    tracker.recordFirstSeen(["server"], "cp-0");
+    tracker.setOptimisticStatus(["mine"], "pending");
+    expect(tracker.pendingIds(["mine", "server"])).toEqual(["mine"]);
+    tracker.setOptimisticStatus(["server"], "failed");
+    expect(tracker.store.getSnapshot().get("server")).toEqual({ parentCheckpointId: "cp-0" });
+    tracker.recordFirstSeen(["mine"], "cp-1");
+    expect(tracker.store.getSnapshot().get("mine")).toEqual({ parentCheckpointId: "cp-1", optimisticStatus: "sent" });
+  });
+
+  it("prune drops messages that left the conversation but keeps unconfirmed input (bounded map)", () => {
+    const { tracker } = tracked();
+    tracker.recordFirstSeen(["a", "b"], "cp-0");
+    tracker.setOptimisticStatus(["pending"], "pending");
+    tracker.setOptimisticStatus(["failed"], "pending");
+    tracker.setOptimisticStatus(["failed"], "failed");
+    tracker.prune((id) => id === "a");
+    expect([...tracker.store.getSnapshot().keys()].sort()).toEqual(["a", "failed", "pending"]);
+  });
+
+  it("assignParents fills only unknown parents; reset empties everything with one notification", () => {
+    const { tracker, notifications } = tracked();
+    tracker.recordFirstSeen(["loaded"], undefined);
+    tracker.recordFirstSeen(["live"], "cp-9");
+    tracker.assignParents(new Map([["loaded", "cp-1"], ["live", "cp-2"], ["unknown", "cp-3"]]));
+    const snapshot = tracker.store.getSnapshot();
+    expect(snapshot.get("loaded")?.parentCheckpointId).toBe("cp-1");
+    expect(snapshot.get("live")?.parentCheckpointId).toBe("cp-9");
+    expect(snapshot.has("unknown")).toBe(false);
+    const before = notifications();
+    tracker.reset();
+    expect(tracker.store.getSnapshot().size).toBe(0);
+    expect(notifications()).toBe(before + 1);
+  });
+});

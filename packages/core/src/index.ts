@@ -50,3 +50,9 @@ export * from "./store/index";
 
 // Reactive controller (in progress: see issue 3)
 export * from "./controller/index";
+
+// Scoped projections, discovery, media players, headless tools
+export * from "./projections/index";
+export * from "./discovery/index";
+export * from "./media-player/index";
+export * from "./headless-tools/index";

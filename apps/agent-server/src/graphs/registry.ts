@@ -4,6 +4,7 @@ import { createDeepAgentGraph } from "./deep-agent.js";
 import { createDemoGraph } from "./demo.js";
 import { createDoubleInterruptGraph } from "./double-interrupt.js";
 import { createFailingGraph } from "./failing.js";
+import { createHeadlessToolsGraph } from "./headless-tools.js";
 import { createHitlGraph } from "./hitl.js";
 import { createLongHistoryGraph } from "./long-history.js";
 import { createMediaGraph } from "./media.js";
@@ -71,6 +72,7 @@ export const graphRegistry = Object.fromEntries([
   define(GRAPH_IDS.media, "text, inline PNG, URL image and streamed WAV blocks", createMediaGraph),
   define(GRAPH_IDS.longHistory, "seeds 300 messages, then streams a reply", createLongHistoryGraph),
   define(GRAPH_IDS.demo, "weather tool, approval, subagent, answer", createDemoGraph),
+  define("headless_tools" as GraphId, "two parallel client-tool interrupts, then an answer using both", createHeadlessToolsGraph),
 ]) as Record<GraphId, GraphDefinition>;
 
 /**

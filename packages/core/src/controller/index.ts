@@ -13,9 +13,6 @@ export { RunInFlightError } from "./submit-coordinator";
 // Root pump and root-scoped projections
 export { ROOT_PUMP_CHANNELS, ROOT_PUMP_FILTER, type RootEventBus } from "./root-event-bus";
 export {
-  messagesProjection,
-  toolCallsProjection,
-  valuesProjection,
   type RootProjectionSpec,
 } from "./root-projections";
 

@@ -22,6 +22,9 @@ export class InterruptList {
   #list: readonly Interrupt[] = EMPTY_INTERRUPTS;
   readonly #resolved = new Set<string>();
 
+  /** `hidden`: interrupts answered by the client itself (headless tools) never enter the list. */
+  constructor(private readonly hidden: (interrupt: Interrupt) => boolean = () => false) {}
+
   get list(): readonly Interrupt[] {
     return this.#list;
   }
@@ -32,14 +35,15 @@ export class InterruptList {
     const data = event.params.data as InputRequestedData | null;
     const id = typeof data?.interrupt_id === "string" ? data.interrupt_id : `interrupt_${event.seq ?? this.#list.length}`;
     if (this.#resolved.has(id) || this.#list.some((entry) => entry.id === id)) return false;
-    const value = normalizeInterruptValue(data?.payload);
-    this.#list = [...this.#list, { id, value, namespace: [...event.params.namespace] }];
+    const entry: Interrupt = { id, value: normalizeInterruptValue(data?.payload), namespace: [...event.params.namespace] };
+    if (this.hidden(entry)) return false;
+    this.#list = [...this.#list, entry];
     return true;
   }
 
   /** Replaces the list (stored state). */
   replace(list: readonly Interrupt[]): void {
-    this.#list = list.filter((entry) => !this.#resolved.has(entry.id));
+    this.#list = list.filter((entry) => !this.#resolved.has(entry.id) && !this.hidden(entry));
   }
 
   /** Removes answered interrupts and remembers their ids. */

@@ -8,6 +8,11 @@ import { NotificationScheduler } from "../store/notification-scheduler";
 import type { StreamStore } from "../store/stream-store";
 import type { RunStartParams, ThreadStream } from "../thread/thread-stream";
 import { invokeCallback, showOptimisticInput, type ControllerCore } from "./controller-core";
+import { attachDiscovery, type AttachedDiscovery } from "../discovery/index";
+import { HeadlessToolRunner } from "../headless-tools/runner";
+import { isHeadlessToolInterrupt } from "../headless-tools/payload";
+import type { ReadableStore } from "../store/stream-store";
+import type { SubagentMap, SubgraphByNodeMap, SubgraphMap } from "../discovery/index";
 import { InterruptList } from "./interrupts";
 import { InterruptResponder } from "./interrupt-responder";
 import { LifecycleLoadingTracker } from "./lifecycle-loading-tracker";
@@ -53,6 +58,16 @@ export class StreamController<TState extends Record<string, unknown> = Record<st
   readonly messageMetadataStore: StreamStore<MessageMetadataMap>;
   readonly queueStore: StreamStore<readonly SubmissionQueueEntry[]>;
   readonly registry: ChannelRegistry<ThreadStream<TState>, RootEventBus<TState>>;
+  /** Subagents started through `task` tool calls, by tool call id. */
+  readonly subagentStore: ReadableStore<SubagentMap>;
+  /** Subgraphs (namespaces with descendants), by namespace key. */
+  readonly subgraphStore: ReadableStore<SubgraphMap>;
+  /** Subgraphs grouped by the node that hosts them. */
+  readonly subgraphByNodeStore: ReadableStore<SubgraphByNodeMap>;
+  readonly #discovery: AttachedDiscovery;
+  readonly #headless: HeadlessToolRunner | undefined;
+  #detachHeadless: (() => void) | undefined;
+  #unsubscribeHeadless: (() => void) | undefined;
 
   readonly #options: StreamControllerOptions<TState>;
   #callbacks: StreamCallbacks;
@@ -98,7 +113,8 @@ export class StreamController<TState extends Record<string, unknown> = Record<st
       conversation,
       toolCalls,
       metadata: new MessageMetadataTracker(),
-      interrupts: new InterruptList(),
+      // With client-side tools configured, their requests are answered here and never shown.
+      interrupts: new InterruptList(options.tools || options.onTool ? isHeadlessToolInterrupt : undefined),
       tracker: new LifecycleLoadingTracker((isLoading) => root.patch({ isLoading })),
       runIds: new RunIdTracker(),
       session,
@@ -114,6 +130,18 @@ export class StreamController<TState extends Record<string, unknown> = Record<st
     this.#router = new RootEventRouter(this.#core, bus, () => this.#coordinator.hasActiveRun);
     this.#hydrator = new ThreadHydrator(this.#core, this.#router, { resetRuns: () => this.#coordinator.reset() });
     this.#responder = new InterruptResponder(this.#core);
+    this.#discovery = attachDiscovery(this, { client: options.client, scheduler: this.#scheduler, messagesKey });
+    this.subagentStore = this.#discovery.subagentStore;
+    this.subgraphStore = this.#discovery.subgraphStore;
+    this.subgraphByNodeStore = this.#discovery.subgraphByNodeStore;
+    if (options.tools || options.onTool) {
+      const runner = new HeadlessToolRunner({ tools: options.tools, onTool: options.onTool });
+      this.#headless = runner;
+      this.#unsubscribeHeadless = this.subscribeThread((thread) => {
+        this.#detachHeadless?.();
+        this.#detachHeadless = thread ? runner.attach(thread) : undefined;
+      });
+    }
     if (typeof options.threadId === "string") void this.hydrate(options.threadId);
   }
 
@@ -273,6 +301,10 @@ export class StreamController<TState extends Record<string, unknown> = Record<st
     this.#core.tracker.reset();
     this.#core.runIds.reset();
     this.#hydrator.stopHistoryWalk();
+    this.#unsubscribeHeadless?.();
+    this.#detachHeadless?.();
+    this.#headless?.dispose();
+    this.#discovery.dispose();
     this.registry.dispose();
     await this.#core.session.close();
     this.#scheduler.dispose();

@@ -1,3 +1,4 @@
+import type { HeadlessToolsOptions } from "../headless-tools/types";
 /**
  * Public types of the stream controller: snapshots, options and callbacks.
  */
@@ -179,7 +180,7 @@ export interface StreamCallbacks {
  * @example
  * const controller = new StreamController({ assistantId: "agent", client: new Client({ apiUrl }) });
  */
-export interface StreamControllerOptions<TState = Record<string, unknown>> extends StreamCallbacks {
+export interface StreamControllerOptions<TState = Record<string, unknown>> extends StreamCallbacks, HeadlessToolsOptions {
   assistantId: string;
   client: Client;
   transport?: "sse" | "websocket" | AgentServerAdapter;

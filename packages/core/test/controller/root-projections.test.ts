@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { messagesProjection, toolCallsProjection, valuesProjection } from "../../src/controller/index";
+import { messagesProjection, toolCallsProjection, valuesProjection } from "../../src/index";
 import { TRANSPORTS } from "../support";
 import { FAST, sleep, useControllers } from "./harness";
 
@@ -36,7 +36,8 @@ describe.each(TRANSPORTS)("root projections through controller.registry over %s"
     expect(controller.registry.size).toBe(0);
   });
 
-  it("rejects nested namespaces with a message that names the alternative", () => {
-    expect(() => messagesProjection(["agent:1"])).toThrow(/only the root namespace/);
+  it("keys root and scoped specs apart, so a scoped consumer never shares the root mirror", () => {
+    expect(messagesProjection(["agent:1"]).key).not.toBe(messagesProjection().key);
+    expect(messagesProjection([]).key).toBe(messagesProjection().key);
   });
 });

@@ -1,3 +1,4 @@
+import { matchesFilter } from "../../protocol/filter";
 /**
  * A scriptable stand-in for the client and the thread stream, for controller unit tests: the test
  * decides which events arrive, when commands answer, and what the REST routes return.
@@ -62,9 +63,24 @@ export class FakeThread {
     return () => undefined;
   }
 
-  subscribe(filter: SubscriptionFilter): { unsubscribe(): void } {
+  /** A subscription delivering the matching events this fake emits (discovery listens this way). */
+  subscribe(filter: SubscriptionFilter) {
     this.filters.push(filter);
-    return { unsubscribe: () => undefined };
+    const stops: (() => void)[] = [];
+    return {
+      ready: Promise.resolve(),
+      onEvent: (listener: (event: ProtocolEvent) => void) => {
+        const stop = this.onEvent((event) => {
+          if (matchesFilter(filter, event)) listener(event);
+        });
+        stops.push(stop);
+        return stop;
+      },
+      onEnd: () => () => undefined,
+      unsubscribe: () => {
+        for (const stop of stops.splice(0)) stop();
+      },
+    };
   }
 
   async command(method: string): Promise<Record<string, unknown>> {

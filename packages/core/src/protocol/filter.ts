@@ -70,6 +70,31 @@ export function matchesFilter(filter: SubscriptionFilter, event: ProtocolEvent):
   return false;
 }
 
+/** A filter turned into a predicate over an event's channel and namespace, for hot paths. */
+export type CompiledFilter = (channel: Channel, namespace: Namespace) => boolean;
+
+/**
+ * Precompiles `filter`: channel membership becomes a set lookup and the common namespace shapes
+ * (every namespace; root plus `depth`) skip the prefix walk. Same answers as `matchesFilter`.
+ */
+export function compileFilter(filter: SubscriptionFilter): CompiledFilter {
+  const exact = new Set<string>(filter.channels);
+  const anyCustom = exact.has("custom");
+  const channelOk = (channel: Channel): boolean =>
+    exact.has(channel) || (anyCustom && channel.startsWith("custom:"));
+  const prefixes = filter.namespaces;
+  if (prefixes === undefined || prefixes.length === 0) return channelOk;
+  const depth = filter.depth;
+  if (prefixes.length === 1 && prefixes[0]!.length === 0) {
+    return depth === undefined ? channelOk : (channel, namespace) => namespace.length <= depth && channelOk(channel);
+  }
+  return (channel, namespace) => {
+    if (!channelOk(channel)) return false;
+    for (const prefix of prefixes) if (namespaceMatches(prefix, namespace, depth)) return true;
+    return false;
+  };
+}
+
 /** Whether every event `inner` accepts is also accepted by `outer`. Conservative: may say false. */
 export function filterCovers(outer: SubscriptionFilter, inner: SubscriptionFilter): boolean {
   for (const channel of inner.channels) {

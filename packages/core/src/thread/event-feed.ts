@@ -1,5 +1,5 @@
 import { HttpError, ReconnectExhaustedError, ThreadClosedError } from "../protocol/errors";
-import { channelOfEvent, filterCovers, filterSignature, matchesFilter, unionFilter } from "../protocol/filter";
+import { channelOfEvent, compileFilter, filterCovers, filterSignature, unionFilter, type CompiledFilter } from "../protocol/filter";
 import type { Channel, ProtocolEvent, SubscriptionFilter } from "../protocol/types";
 import type { AgentServerAdapter, EventConnection } from "../transport/adapter";
 import { EventIdSet } from "./event-id-set";
@@ -25,6 +25,7 @@ export interface EventFeedHooks {
 
 interface SubscriberState {
   readonly subscriber: FeedSubscriber;
+  readonly matches: CompiledFilter;
   /** Events from connections older than this generation are not for this subscriber. */
   minGeneration: number;
   /** Highest seq delivered: connections deliver in seq order, so anything at or below is a replayed copy. */
@@ -86,6 +87,7 @@ export class EventFeed {
     if (this.#closed) return Promise.reject(this.#fatalError ?? new ThreadClosedError());
     const state: SubscriberState = {
       subscriber,
+      matches: compileFilter(subscriber.filter),
       minGeneration: Number.POSITIVE_INFINITY,
       lastSeq: 0,
       ready: deferred(),
@@ -254,11 +256,17 @@ export class EventFeed {
     }
     if (seq !== undefined && seq > this.#maxSeq) this.#maxSeq = seq;
     const channel = channelOfEvent(event);
-    if (channel !== undefined) this.#deliveredChannels.add(channel);
+    if (channel === undefined) {
+      // Unknown methods match no filter (forward compatibility); thread-level listeners still hear them.
+      if (isNew) this.hooks.onNewEvent(event);
+      return;
+    }
+    this.#deliveredChannels.add(channel);
     if (isNew) this.hooks.onNewEvent(event);
+    const namespace = event.params.namespace;
     for (const state of this.#states.values()) {
       if (generation < state.minGeneration) continue;
-      if (!matchesFilter(state.subscriber.filter, event)) continue;
+      if (!state.matches(channel, namespace)) continue;
       if (seq !== undefined) {
         if (seq <= state.lastSeq) continue;
         state.lastSeq = seq;

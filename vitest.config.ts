@@ -1,4 +1,9 @@
 import { defineConfig } from "vitest/config";
+import { demoE2eProject } from "./apps/demo/vitest.e2e.ts";
+import { angularBrowserProject } from "./packages/angular/vitest.browser.ts";
+import { reactBrowserProject } from "./packages/react/vitest.browser.ts";
+import { svelteBrowserProject } from "./packages/svelte/vitest.browser.ts";
+import { vueBrowserProject } from "./packages/vue/vitest.browser.ts";
 
 const sourceConditions = ["@agent-stream/source"];
 
@@ -24,7 +29,10 @@ export default defineConfig({
     // 2-core machines: keep parallelism modest.
     maxWorkers: 2,
     projects: [
-      nodeProject("core", ["packages/core/src/**/*.test.ts"]),
+      nodeProject("core", ["packages/core/src/**/*.test.ts"], {
+        // Type tests (`*.test-d.ts`, expectTypeOf) for inference from agent and tool types.
+        typecheck: { enabled: true, include: ["packages/core/src/**/*.test-d.ts"], tsconfig: "packages/core/tsconfig.json" },
+      }),
       nodeProject("agent-server", ["apps/agent-server/src/**/*.test.ts"], {
         testTimeout: 30_000,
         hookTimeout: 30_000,
@@ -39,6 +47,14 @@ export default defineConfig({
         testTimeout: 30_000,
         hookTimeout: 30_000,
       }),
+      // Real browser (Debian chromium through playwright) against the real agent server.
+      reactBrowserProject(sourceConditions),
+      reactBrowserProject(sourceConditions, 18),
+      svelteBrowserProject(sourceConditions),
+      vueBrowserProject(sourceConditions),
+      angularBrowserProject(sourceConditions),
+      // The demo app end to end (`pnpm demo`'s servers, driven by playwright-core).
+      demoE2eProject(sourceConditions),
     ],
   },
 });

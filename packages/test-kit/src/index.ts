@@ -8,3 +8,8 @@ export { agentServerUrl } from "./agent-server-url.js";
 // WebSocket for Node tests
 export { nodeWebSocketFactory } from "./node-websocket.js";
 export type { NodeWebSocketFactory } from "./node-websocket.js";
+
+// Browser-mode scenario suite: the Node-side commands a browser project lists in
+// `browser.commands` (the suite itself is the browser-safe entry "@agent-stream/test-kit/scenarios").
+export { scenarioCommands } from "./scenarios/browser-commands.js";
+export type { ConnectionCounterInfo } from "./scenarios/browser-commands.js";

@@ -1,0 +1,4 @@
+import { runScenarioSuite } from "@agent-stream/test-kit/scenarios";
+import { angularHarness } from "./scenario-harness";
+
+runScenarioSuite(angularHarness);

@@ -1,0 +1,52 @@
+/**
+ * The lifetime of a core media player inside a component (shared by the audio and video hooks).
+ */
+import type { MediaPlayerSnapshot, PlayableMedia, ReadableStore } from "@agent-stream/core";
+import { useEffect, useState, useSyncExternalStore } from "react";
+
+/** What the hooks need from `AudioPlayer` / `VideoPlayer`. */
+export interface PlayerLike {
+  readonly store: ReadableStore<MediaPlayerSnapshot>;
+  setSource(media: PlayableMedia | undefined): void;
+  dispose(): void;
+}
+
+/** What a player with nothing loaded shows (the core's idle snapshot is not exported). */
+const IDLE_SNAPSHOT: MediaPlayerSnapshot = Object.freeze({
+  status: "idle",
+  currentTime: 0,
+  duration: undefined,
+  buffered: 0,
+  error: undefined,
+  mode: undefined,
+  sourceKey: undefined,
+});
+
+const subscribeToNothing = (): (() => void) => () => undefined;
+const readIdle = (): MediaPlayerSnapshot => IDLE_SNAPSHOT;
+
+/**
+ * Creates the player when the component mounts (an effect, so StrictMode's simulated unmount
+ * disposes a player that is then created again), feeds it every version of `media`, and reads its
+ * snapshot. Before the first effect the player is `undefined` and the snapshot idle.
+ */
+export function useMediaPlayer<TPlayer extends PlayerLike>(
+  create: () => TPlayer,
+  media: PlayableMedia | undefined,
+): { player: TPlayer | undefined; snapshot: MediaPlayerSnapshot } {
+  const [player, setPlayer] = useState<TPlayer | undefined>(undefined);
+  useEffect(() => {
+    const created = create();
+    setPlayer(created);
+    return () => created.dispose();
+    // The player is created once per mount; options are read then.
+  }, []);
+  useEffect(() => player?.setSource(media), [player, media]);
+  const store = player?.store;
+  const snapshot = useSyncExternalStore(
+    store?.subscribe ?? subscribeToNothing,
+    store?.getSnapshot ?? readIdle,
+    store?.getSnapshot ?? readIdle,
+  );
+  return { player, snapshot };
+}

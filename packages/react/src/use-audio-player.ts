@@ -1,0 +1,41 @@
+"use client";
+/**
+ * `useAudioPlayer`: plays an audio block while it streams.
+ */
+import { AudioPlayer, type AudioPlayerOptions, type MediaSnapshot, type MediaPlayerSnapshot } from "@agent-stream/core";
+import { useMemo } from "react";
+import { useMediaPlayer } from "./internal/use-media-player";
+
+/** The state of the player plus its controls. */
+export interface AudioPlayerHandle extends MediaPlayerSnapshot {
+  /** Starts or resumes (call it from a user gesture: browsers block audio otherwise). */
+  play(): Promise<void>;
+  pause(): void;
+  /** Stops and rewinds. */
+  stop(): void;
+  /** `play()` when not playing, `pause()` when playing. */
+  toggle(): Promise<void>;
+}
+
+/**
+ * Plays `media` (a handle from `useAudio`): WAV and raw PCM start while the bytes still stream;
+ * other formats play once complete. Pass each new version of the handle; the player follows it.
+ *
+ * @example
+ * const [clip] = useAudio(stream);
+ * const player = useAudioPlayer(clip);
+ * return <button onClick={player.toggle}>{player.status === "playing" ? "Pause" : "Play"}</button>;
+ */
+export function useAudioPlayer(media: MediaSnapshot | undefined, options: AudioPlayerOptions = {}): AudioPlayerHandle {
+  const { player, snapshot } = useMediaPlayer(() => new AudioPlayer(options), media);
+  return useMemo(
+    () => ({
+      ...snapshot,
+      play: async () => player?.play(),
+      pause: () => player?.pause(),
+      stop: () => player?.stop(),
+      toggle: async () => (snapshot.status === "playing" ? player?.pause() : player?.play()),
+    }),
+    [player, snapshot],
+  );
+}

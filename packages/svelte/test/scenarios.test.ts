@@ -1,0 +1,4 @@
+import { runScenarioSuite } from "@agent-stream/test-kit/scenarios";
+import { svelteHarness } from "./scenario/harness.svelte";
+
+runScenarioSuite(svelteHarness);

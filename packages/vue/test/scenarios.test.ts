@@ -1,0 +1,4 @@
+import { runScenarioSuite } from "@agent-stream/test-kit/scenarios";
+import { vueHarness } from "./scenario-harness";
+
+runScenarioSuite(vueHarness);

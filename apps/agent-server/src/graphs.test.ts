@@ -2,6 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { CUSTOM_EVENTS_REPLY, PROGRESS_EVENT_NAME } from "./graphs/custom-events.js";
 import { DEFAULT_HISTORY_SIZE } from "./graphs/long-history.js";
 import { MEDIA_IMAGE_URL, MEDIA_PAYLOADS } from "./graphs/media.js";
+import { NESTED_INTERRUPT_REQUEST, nestedDecisionReply } from "./graphs/nested-interrupt.js";
 import { NESTED_DRAFT_TEXT } from "./graphs/nested-subgraph.js";
 import { textReply } from "./graphs/text.js";
 import { CALCULATOR_BOOM_MESSAGE } from "./graphs/tools.js";
@@ -153,6 +154,31 @@ describe("nested_subgraph", () => {
     expect(startedNames).toEqual(expect.arrayContaining(expected));
     const atDepthThree = (event: WireEvent) => event.params.namespace.length === 3;
     expect(streamedText(events, atDepthThree)).toBe(NESTED_DRAFT_TEXT);
+  });
+});
+
+describe("nested_interrupt", () => {
+  it("interrupts two subgraphs deep and resumes by interrupt id", async () => {
+    const first = await run("nested_interrupt", humanInput("publish my draft"));
+    expect(first.terminal.params.data.event).toBe("interrupted");
+    const requests = byMethod(first.events, "input.requested");
+    expect(requests).toHaveLength(1);
+    const request = requests[0]!;
+    // Raised at the namespace of the graph owning the interrupting node: the inner `editor` subgraph.
+    const names = request.params.namespace.map((segment: string) => segment.split(":")[0]);
+    expect(names).toEqual(["publishing", "editor"]);
+    expect(request.params.data.payload).toEqual(NESTED_INTERRUPT_REQUEST);
+    const resumed = await resume(
+      first,
+      { namespace: request.params.namespace, interrupt_id: request.params.data.interrupt_id, response: { decision: "approve" } },
+      first.stream.events.length,
+    );
+    expect(resumed.terminal.params.data.event).toBe("completed");
+    const atDepthThree = (event: WireEvent) => event.params.namespace.length === 3;
+    expect(streamedText(resumed.events, atDepthThree)).toBe(nestedDecisionReply("approve"));
+    expect(lastValues(resumed.events).messages.at(-1).content).toEqual(
+      expect.arrayContaining([expect.objectContaining({ text: nestedDecisionReply("approve") })]),
+    );
   });
 });
 

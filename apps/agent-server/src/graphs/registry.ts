@@ -8,6 +8,7 @@ import { createHeadlessToolsGraph } from "./headless-tools.js";
 import { createHitlGraph } from "./hitl.js";
 import { createLongHistoryGraph } from "./long-history.js";
 import { createMediaGraph } from "./media.js";
+import { createNestedInterruptGraph } from "./nested-interrupt.js";
 import { createNestedSubgraphGraph } from "./nested-subgraph.js";
 import { createSlowGraph } from "./slow.js";
 import { createTextGraph } from "./text.js";
@@ -73,6 +74,7 @@ export const graphRegistry = Object.fromEntries([
   define(GRAPH_IDS.longHistory, "seeds 300 messages, then streams a reply", createLongHistoryGraph),
   define(GRAPH_IDS.demo, "weather tool, approval, subagent, answer", createDemoGraph),
   define("headless_tools" as GraphId, "two parallel client-tool interrupts, then an answer using both", createHeadlessToolsGraph),
+  define("nested_interrupt" as GraphId, "approval interrupt two subgraphs deep, then the decision streamed", createNestedInterruptGraph),
 ]) as Record<GraphId, GraphDefinition>;
 
 /**

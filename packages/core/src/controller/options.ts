@@ -1,3 +1,4 @@
+import type { HeadlessToolsOptions } from "../headless-tools/types";
 /**
  * Option normalisation shared by every binding: client construction and "must the controller be rebuilt".
  */
@@ -13,7 +14,8 @@ import type { StreamCallbacks, StreamControllerOptions } from "./types";
  * @example
  * const options: StreamOptions = { assistantId: "agent", apiUrl: "http://localhost:2024", transport: "websocket" };
  */
-export interface StreamOptions<TState = Record<string, unknown>> extends StreamCallbacks {
+/** Client-side tools (`tools`, `onTool`) are part of the options, answered without a rebuild. */
+export interface StreamOptions<TState = Record<string, unknown>> extends StreamCallbacks, HeadlessToolsOptions {
   assistantId: string;
   client?: Client;
   apiUrl?: string;

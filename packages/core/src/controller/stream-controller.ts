@@ -116,7 +116,8 @@ export class StreamController<TState extends Record<string, unknown> = Record<st
       // With client-side tools configured, their requests are answered here and never shown.
       interrupts: new InterruptList(options.tools || options.onTool ? isHeadlessToolInterrupt : undefined),
       tracker: new LifecycleLoadingTracker((isLoading) => root.patch({ isLoading })),
-      runIds: new RunIdTracker(),
+      // The root `tasks` feed is subscribed only while the id of a run this controller did not start is missing.
+      runIds: new RunIdTracker((wanted) => session.setRunIdFeed(wanted)),
       session,
       get disposed() {
         return isDisposed();
@@ -391,11 +392,13 @@ export class StreamController<TState extends Record<string, unknown> = Record<st
     if (threadId === null) throw new Error("StreamController: no thread id bound (internal error).");
     const connection = core.session.ensure(threadId);
     core.tracker.expectRunStart();
-    core.runIds.expectRun();
+    core.runIds.expectRun("local");
     try {
       const { runId } = await connection.thread.run.start(params);
       connection.gate.commandAccepted(connection.thread.ordering.lastAppliedThroughSeq);
-      return runId.length > 0 ? runId : undefined;
+      if (runId.length === 0) return undefined;
+      core.runIds.runStarted(runId);
+      return runId;
     } catch (error) {
       core.tracker.cancelExpectedRunStart();
       core.runIds.cancelExpectedRun();

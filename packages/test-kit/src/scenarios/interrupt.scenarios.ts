@@ -41,6 +41,21 @@ export function interruptScenarios(session: ScenarioSession): void {
     });
   }
 
+  it("resumes an interrupt raised two subgraphs deep (nested_interrupt)", async () => {
+    const app = await session.mount("nested_interrupt");
+    await app.actions.submit({ messages: "publish my draft" }, paced(2));
+    const interrupted = await untilInterrupted(app, 1);
+    expect(interrupted.interrupts[0]!.value).toMatchObject({
+      type: "approval",
+      action: { name: "publish", args: { channel: "blog" } },
+      allowedDecisions: ["approve", "reject"],
+    });
+    await app.actions.respond({ decision: "approve" });
+    const view = await untilReply(app, "Decision: approve");
+    expect(view.interrupts).toHaveLength(0);
+    expect(view.messages.at(-1)!.text).toContain("approve");
+  });
+
   it("answers two interrupts at once with respondAll", async () => {
     const app = await session.mount("double_interrupt");
     await app.actions.submit({ messages: "plan the offsite" }, paced(2));

@@ -7,9 +7,6 @@ import { normalizeInterruptResponse } from "./hitl-payload";
 import { prepareSubmitInput } from "./optimistic-input";
 import type { StreamRespondAllOptions, StreamRespondOptions } from "./types";
 
-/** How long a resume waits for the run-id feed to be live (it usually is: it opens when the run is interrupted). */
-const RUN_ID_FEED_WAIT_MS = 2_000;
-
 /** A state update as sent with the resume: messages as dicts with ids, shown at once. */
 interface PreparedUpdate {
   readonly dispatch: unknown;
@@ -61,18 +58,11 @@ export class InterruptResponder<TState> {
     if (core.disposed || threadId === null) {
       throw new Error("No active thread to respond to: hydrate a thread or submit first.");
     }
-    // Expected before the connection opens, so the run-id feed joins its first connection.
-    core.runIds.expectRun("foreign");
     const connection = core.session.ensure(threadId);
     core.root.patch({ isLoading: true, error: undefined });
-    let update: PreparedUpdate | undefined;
-    try {
-      update = this.#prepareUpdate(options.update);
-    } catch (error) {
-      core.runIds.cancelExpectedRun();
-      throw error;
-    }
+    const update = this.#prepareUpdate(options.update);
     core.tracker.expectRunStart();
+    core.runIds.expectRun();
     const extra = {
       ...(update !== undefined ? { update: update.dispatch } : {}),
       ...(options.goto !== undefined ? { goto: options.goto } : {}),
@@ -80,7 +70,6 @@ export class InterruptResponder<TState> {
       metadata: options.metadata,
     };
     try {
-      await connection.whenRunIdFeedLive(RUN_ID_FEED_WAIT_MS);
       await connection.thread.input.respond(
         answers.length === 1 ? { ...answers[0]!, ...extra } : { responses: answers, ...extra },
       );

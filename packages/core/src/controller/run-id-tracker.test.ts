@@ -9,14 +9,6 @@ const event = (method: string, data: unknown, namespace: string[] = []): Protoco
 });
 const lifecycle = (status: string) => event("lifecycle", { event: status });
 const taskStart = (runId: string, namespace: string[] = []) => event("tasks", { id: "t", name: "agent", metadata: { run_id: runId } }, namespace);
-const withSeq = (seq: number, base: ProtocolEvent): ProtocolEvent => ({ ...base, seq });
-
-/** A tracker plus the history of its feed requests. */
-function watched() {
-  const requests: boolean[] = [];
-  const tracker = new RunIdTracker((wanted) => requests.push(wanted));
-  return { tracker, requests };
-}
 
 describe("RunIdTracker", () => {
   it("learns the run id from the first root task start of the run in flight", async () => {
@@ -59,50 +51,5 @@ describe("RunIdTracker", () => {
     tracker.reset();
     expect(await reset).toBeUndefined();
     expect(tracker.last).toBeUndefined();
-  });
-
-  describe("the tasks feed (each task event carries the whole state)", () => {
-    it("is never wanted for a run this controller started: run.start returns the id", async () => {
-      const { tracker, requests } = watched();
-      tracker.expectRun("local");
-      tracker.observe(lifecycle("running"));
-      tracker.runStarted("run-local");
-      expect(await tracker.waitForCurrent(10)).toBe("run-local");
-      tracker.observe(lifecycle("completed"));
-      expect(tracker.last).toBe("run-local");
-      expect(requests).toEqual([]);
-    });
-
-    it("is wanted for a resumed run until its first task arrives, then dropped", () => {
-      const { tracker, requests } = watched();
-      tracker.expectRun("foreign");
-      expect(tracker.feedWanted).toBe(true);
-      tracker.observe(lifecycle("running"));
-      tracker.observe(taskStart("run-resumed"));
-      expect(tracker.current).toBe("run-resumed");
-      expect(tracker.feedWanted).toBe(false);
-      tracker.observe(lifecycle("completed"));
-      expect(requests).toEqual([true, false]);
-    });
-
-    it("is wanted when a run nobody here started appears, and dropped when it ends without a task", () => {
-      const { tracker, requests } = watched();
-      tracker.observe(lifecycle("running"));
-      expect(tracker.feedWanted).toBe(true);
-      tracker.observe(lifecycle("failed"));
-      expect(requests).toEqual([true, false]);
-    });
-
-    it("ignores earlier runs' tasks that a feed opened mid-thread replays", () => {
-      const { tracker } = watched();
-      tracker.expectRun("foreign");
-      tracker.observe(withSeq(3, taskStart("old-before-running")));
-      tracker.observe(withSeq(40, lifecycle("running")));
-      tracker.observe(withSeq(7, taskStart("old-replayed")));
-      expect(tracker.current).toBeUndefined();
-      tracker.observe(withSeq(41, taskStart("run-now")));
-      expect(tracker.current).toBe("run-now");
-      expect(tracker.last).toBe("run-now");
-    });
   });
 });

@@ -244,43 +244,6 @@ describe("StreamController runs it did not submit (fake server)", () => {
   });
 });
 
-describe("StreamController root tasks feed (fake server)", () => {
-  it("is never subscribed for runs this controller submits, and opens when a run is interrupted", async () => {
-    const server = new FakeServer();
-    const controller = make(server);
-    const done = controller.submit({ messages: "hi" });
-    const thread = server.thread;
-    // Each task event carries the whole state: a plain chat must not ask for them.
-    expect(thread.subscribesTo("tasks")).toBe(false);
-    thread.lifecycle("running");
-    thread.emit("input.requested", { interrupt_id: "i-1", payload: "?" });
-    thread.lifecycle("interrupted");
-    await done;
-    // A resume is likely next: its run id only comes with its first task.
-    expect(thread.subscribesTo("tasks")).toBe(true);
-    const onCompleted = vi.fn();
-    controller.setCallbacks({ onCompleted });
-    await controller.respond("yes");
-    thread.lifecycle("running");
-    thread.taskStart("resumed-run");
-    expect(thread.subscribesTo("tasks")).toBe(false);
-    thread.lifecycle("completed");
-    expect(onCompleted).toHaveBeenCalledWith({ runId: "resumed-run", reason: "success" });
-  });
-
-  it("joins the first connection when a loaded interrupted thread is resumed", async () => {
-    const server = new FakeServer();
-    server.state = async () =>
-      storedState([], { next: ["review"], tasks: [{ id: "t", name: "review", error: null, interrupts: [{ id: "i-1", value: "?" }] }] });
-    const controller = make(server, { threadId: "thread-1" });
-    await controller.hydrationPromise;
-    expect(server.threads).toHaveLength(0);
-    await controller.respond("yes");
-    expect(server.threads).toHaveLength(1);
-    expect(server.thread.subscribesTo("tasks")).toBe(true);
-  });
-});
-
 describe("StreamController hydrate (fake server)", () => {
   it("a stale getState never applies, never opens a stream, and never settles or errors the newer cycle", async () => {
     const server = new FakeServer();

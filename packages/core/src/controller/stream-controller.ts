@@ -116,8 +116,7 @@ export class StreamController<TState extends Record<string, unknown> = Record<st
       // With client-side tools configured, their requests are answered here and never shown.
       interrupts: new InterruptList(options.tools || options.onTool ? isHeadlessToolInterrupt : undefined),
       tracker: new LifecycleLoadingTracker((isLoading) => root.patch({ isLoading })),
-      // The root `tasks` feed is subscribed only while the id of a run this controller did not start is missing.
-      runIds: new RunIdTracker((wanted) => session.setRunIdFeed(wanted)),
+      runIds: new RunIdTracker(),
       session,
       get disposed() {
         return isDisposed();
@@ -392,13 +391,11 @@ export class StreamController<TState extends Record<string, unknown> = Record<st
     if (threadId === null) throw new Error("StreamController: no thread id bound (internal error).");
     const connection = core.session.ensure(threadId);
     core.tracker.expectRunStart();
-    core.runIds.expectRun("local");
+    core.runIds.expectRun();
     try {
       const { runId } = await connection.thread.run.start(params);
       connection.gate.commandAccepted(connection.thread.ordering.lastAppliedThroughSeq);
-      if (runId.length === 0) return undefined;
-      core.runIds.runStarted(runId);
-      return runId;
+      return runId.length > 0 ? runId : undefined;
     } catch (error) {
       core.tracker.cancelExpectedRunStart();
       core.runIds.cancelExpectedRun();

@@ -3,7 +3,6 @@
  */
 import type { Client } from "../client/client";
 import type { ProtocolEvent, SubscriptionFilter } from "../protocol/types";
-import type { EventSubscription } from "../thread/subscription";
 import type { ThreadStream } from "../thread/thread-stream";
 import type { ReconnectOptions } from "../transport/backoff";
 import type { AgentServerAdapter, FetchLike, WebSocketFactory } from "../transport/adapter";
@@ -28,10 +27,7 @@ export interface ThreadConnectionHandlers {
   onFatal(error: unknown): void;
 }
 
-/**
- * Root `tasks` events: their task-start metadata carries the server's run id (see `RunIdTracker`).
- * Each carries the node's whole input state, so it is subscribed only while an id is missing.
- */
+/** Root `tasks` events: their task-start metadata carries the server's run id (see `RunIdTracker`). */
 const RUN_ID_FILTER: SubscriptionFilter = { channels: ["tasks"], namespaces: [[]], depth: 0 };
 
 /**
@@ -42,10 +38,10 @@ const RUN_ID_FILTER: SubscriptionFilter = { channels: ["tasks"], namespaces: [[]
 export type ReplayMode = "live" | "gated" | "reattach";
 
 /**
- * Opens a `ThreadStream` with the root subscription (`ROOT_PUMP_FILTER`), opened in the same tick
- * as the stream's own lifecycle watcher so both share one connection and one ordered feed; the
- * run-id feed is added while a run id is missing (`setRunIdFeed`). Every event reaches `onEvent`
- * once, through a {@link ReplayGate}; after `close()` nothing does.
+ * Opens a `ThreadStream` with the root subscription (`ROOT_PUMP_FILTER`) and the run-id feed,
+ * opened in the same tick as the stream's own lifecycle watcher so all share one connection and
+ * one ordered feed. Every event reaches `onEvent` once, through a {@link ReplayGate}; after
+ * `close()` nothing does.
  *
  * @example
  * const connection = new ThreadConnection(threadId, options, "live", { onEvent, onFatal });
@@ -56,7 +52,6 @@ export class ThreadConnection<TState = Record<string, unknown>> {
   readonly gate: ReplayGate;
   #closed = false;
   readonly #disposers: (() => void)[] = [];
-  #runIdFeed: EventSubscription | undefined;
 
   constructor(threadId: string, options: ThreadConnectionOptions, mode: ReplayMode, handlers: ThreadConnectionHandlers) {
     this.thread = options.client.threads.stream<TState>(threadId, {
@@ -76,41 +71,11 @@ export class ThreadConnection<TState = Record<string, unknown>> {
       }),
     );
     // Events are handled through onEvent; the subscriptions only shape what the server sends.
-    const rootPump = this.thread.subscribe(ROOT_PUMP_FILTER, { buffer: false });
-    this.#disposers.push(() => rootPump.unsubscribe());
-    this.#disposers.push(() => this.setRunIdFeed(false));
+    for (const filter of [ROOT_PUMP_FILTER, RUN_ID_FILTER]) {
+      const subscription = this.thread.subscribe(filter, { buffer: false });
+      this.#disposers.push(() => subscription.unsubscribe());
+    }
     if (mode === "reattach") void this.#openAtRunInFlight();
-  }
-
-  /**
-   * Subscribes the root `tasks` feed the run id is read from (`true`), or drops it. Called in the
-   * constructor's tick it shares the first connection; later it widens the connection.
-   */
-  setRunIdFeed(wanted: boolean): void {
-    if (wanted && this.#runIdFeed === undefined && !this.#closed) {
-      this.#runIdFeed = this.thread.subscribe(RUN_ID_FILTER, { buffer: false });
-    } else if (!wanted && this.#runIdFeed !== undefined) {
-      this.#runIdFeed.unsubscribe();
-      this.#runIdFeed = undefined;
-    }
-  }
-
-  /**
-   * Resolves once the run-id feed is live on the server connection (at once without one), or after
-   * `timeoutMs`: a resume sent earlier could start its run before the feed sees its first task.
-   */
-  async whenRunIdFeedLive(timeoutMs: number): Promise<void> {
-    const ready = this.#runIdFeed?.ready;
-    if (ready === undefined) return;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const timeout = new Promise<void>((resolve) => (timer = setTimeout(resolve, timeoutMs)));
-    try {
-      await Promise.race([ready, timeout]);
-    } catch {
-      // The stream failed or closed: the command sent next reports that.
-    } finally {
-      clearTimeout(timer);
-    }
   }
 
   /** Whether `close()` was called. */

@@ -114,10 +114,8 @@ export class ThreadHydrator<TState> {
 
   #applyStoredState(threadId: string, state: ThreadState): void {
     const core = this.#core;
-    const change = core.conversation.seed((state.values ?? {}) as Record<string, unknown>);
-    const valueIds = core.conversation.valueIds;
-    // Every stored id is recorded (reloading the same thread keeps known entries as they are).
-    core.metadata.applyValuesChange({ added: [...valueIds], removed: change.removed }, valueIds, undefined);
+    core.conversation.seed((state.values ?? {}) as Record<string, unknown>);
+    core.metadata.recordFirstSeen(core.conversation.valueIds, undefined);
     core.toolCalls.seed(toolCallsFromMessages(core.conversation.currentMessages()));
     core.interrupts.replace(interruptsFromState(state));
     core.root.patch({ interrupts: core.interrupts.list });
@@ -131,7 +129,6 @@ export class ThreadHydrator<TState> {
     } else if (core.session.connection === undefined) {
       core.session.nextMode = "gated";
     }
-    if (core.interrupts.list.length > 0) core.runIds.awaitingResume();
     void this.#assignParentsFromHistory(threadId, state);
   }
 

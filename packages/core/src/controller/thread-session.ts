@@ -33,7 +33,6 @@ export class ThreadSession<TState> {
   readonly #listeners = new Set<(thread: ThreadStream<TState> | undefined) => void>();
   #connection: ThreadConnection<TState> | undefined;
   #generation = 0;
-  #runIdFeed = false;
   /** How the next connection treats the events the server replays when it opens. */
   nextMode: ReplayMode = "live";
 
@@ -70,16 +69,9 @@ export class ThreadSession<TState> {
       },
     });
     this.#connection = connection;
-    connection.setRunIdFeed(this.#runIdFeed);
     this.#registry.bind(connection.thread);
     this.#notify();
     return connection;
-  }
-
-  /** Whether connections carry the root `tasks` feed run ids are read from (see `RunIdTracker`). */
-  setRunIdFeed(wanted: boolean): void {
-    this.#runIdFeed = wanted;
-    this.#connection?.setRunIdFeed(wanted);
   }
 
   /** Closes the live connection; nothing it still delivers reaches the handlers. */

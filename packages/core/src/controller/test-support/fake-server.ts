@@ -4,7 +4,7 @@ import { matchesFilter } from "../../protocol/filter";
  * decides which events arrive, when commands answer, and what the REST routes return.
  */
 import type { Client, ThreadState } from "../../client/client";
-import type { Channel, ProtocolEvent, SubscriptionFilter } from "../../protocol/types";
+import type { ProtocolEvent, SubscriptionFilter } from "../../protocol/types";
 import type { RespondParams, RunStartParams } from "../../thread/thread-stream";
 
 /** A promise with its settle functions, to hold a command's answer back. */
@@ -27,8 +27,6 @@ export function gate<T>(): Gate<T> {
 export class FakeThread {
   readonly ordering = { lastSeq: 0, lastEventId: undefined as string | undefined, lastAppliedThroughSeq: 0 };
   readonly filters: SubscriptionFilter[] = [];
-  /** Filters of the subscriptions not unsubscribed yet. */
-  readonly liveFilters = new Set<SubscriptionFilter>();
   readonly starts: RunStartParams[] = [];
   readonly responds: RespondParams[] = [];
   readonly commands: string[] = [];
@@ -68,7 +66,6 @@ export class FakeThread {
   /** A subscription delivering the matching events this fake emits (discovery listens this way). */
   subscribe(filter: SubscriptionFilter) {
     this.filters.push(filter);
-    this.liveFilters.add(filter);
     const stops: (() => void)[] = [];
     return {
       ready: Promise.resolve(),
@@ -81,7 +78,6 @@ export class FakeThread {
       },
       onEnd: () => () => undefined,
       unsubscribe: () => {
-        this.liveFilters.delete(filter);
         for (const stop of stops.splice(0)) stop();
       },
     };
@@ -120,11 +116,6 @@ export class FakeThread {
   /** A root task start carrying the server's run id, as the agent server sends it. */
   taskStart(runId: string): ProtocolEvent {
     return this.emit("tasks", { id: `task-${this.#seq}`, name: "agent", input: {}, triggers: [], metadata: { run_id: runId } });
-  }
-
-  /** Whether a live subscription asks for the given channel. */
-  subscribesTo(channel: Channel): boolean {
-    return [...this.liveFilters].some((filter) => filter.channels.includes(channel));
   }
 
   /** The server's sequence mark for the next command answer (what `run.start` meta carries). */

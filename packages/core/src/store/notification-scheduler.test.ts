@@ -195,6 +195,46 @@ describe("NotificationScheduler", () => {
       }
     });
 
+    it("never notifies twice within the window, even when the host fires timers early", async () => {
+      vi.useFakeTimers();
+      // Node measures setTimeout from the start of the loop iteration, so a window timer can fire
+      // about 1 ms before `throttleMs` passed since the flush that armed it.
+      const setFakeTimeout = globalThis.setTimeout;
+      vi.stubGlobal("setTimeout", (callback: () => void, delay = 0) => setFakeTimeout(callback, Math.max(0, delay - 1)));
+      const scheduler = new NotificationScheduler({ throttleMs: 16 });
+      const { store } = countedStore(scheduler);
+      const notifiedAt: number[] = [];
+      store.subscribe(() => notifiedAt.push(performance.now()));
+
+      const writer = setInterval(() => store.setState((value) => value + 1), 1);
+      await vi.advanceTimersByTimeAsync(300);
+      clearInterval(writer);
+      await vi.advanceTimersByTimeAsync(50);
+
+      expect(notifiedAt.length).toBeGreaterThanOrEqual(15);
+      const gaps = notifiedAt.slice(1).map((time, index) => time - notifiedAt[index]!);
+      expect(Math.min(...gaps)).toBeGreaterThanOrEqual(16);
+      expect(Math.max(...gaps)).toBeLessThanOrEqual(18);
+    });
+
+    it("a change right after a window closed early still waits for the window's end", async () => {
+      vi.useFakeTimers();
+      const scheduler = new NotificationScheduler({ throttleMs: 16 });
+      const { store } = countedStore(scheduler);
+      const notifiedAt: number[] = [];
+      store.subscribe(() => notifiedAt.push(performance.now()));
+
+      store.setValue(1);
+      await vi.advanceTimersByTimeAsync(0);
+      await vi.advanceTimersByTimeAsync(10);
+      store.setValue(2); // the window is still open: no leading flush
+      await vi.advanceTimersByTimeAsync(30);
+      store.setValue(3); // long after: notified promptly
+      await vi.advanceTimersByTimeAsync(0);
+
+      expect(notifiedAt.map((time) => time - notifiedAt[0]!)).toEqual([0, 16, 40]);
+    });
+
     it("flushNow inside a window notifies at once and leaves nothing for the window's end", async () => {
       vi.useFakeTimers();
       const scheduler = new NotificationScheduler({ throttleMs: 50 });

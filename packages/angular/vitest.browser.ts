@@ -6,10 +6,7 @@
  */
 import { playwright } from "@vitest/browser-playwright";
 import type { TestProjectInlineConfiguration } from "vitest/config";
-import { scenarioCommands } from "../test-kit/src/scenarios/browser-commands.ts";
-
-/** Never let playwright fetch a browser: CI installs Debian's chromium (see .ci/run). */
-const CHROMIUM = process.env.AGENT_STREAM_CHROMIUM ?? "/usr/bin/chromium";
+import { scenarioBrowser } from "../test-kit/src/scenarios/browser-config.ts";
 
 /**
  * The browser project; `sourceConditions` make workspace packages load from `src`.
@@ -52,26 +49,7 @@ export function angularBrowserProject(sourceConditions: string[]): TestProjectIn
       fileParallelism: false,
       // Browser projects run one after another: timing-sensitive scenarios starve on 2 cores otherwise.
       sequence: { groupOrder: 5 },
-      browser: {
-        enabled: true,
-        headless: true,
-        screenshotFailures: false,
-        provider: playwright({
-          launchOptions: {
-            executablePath: CHROMIUM,
-            args: [
-              "--no-sandbox",
-              "--headless",
-              "--disable-gpu",
-              "--disable-background-networking",
-              "--disable-component-update",
-              "--disable-sync",
-            ],
-          },
-        }),
-        instances: [{ browser: "chromium" }],
-        commands: scenarioCommands,
-      },
+      browser: scenarioBrowser(playwright),
     },
   };
 }

@@ -5,10 +5,7 @@
  */
 import { playwright } from "@vitest/browser-playwright";
 import type { TestProjectInlineConfiguration } from "vitest/config";
-import { scenarioCommands } from "../test-kit/src/scenarios/browser-commands.ts";
-
-/** Never let playwright fetch a browser: CI installs Debian's chromium (see .ci/run). */
-const CHROMIUM = process.env.AGENT_STREAM_CHROMIUM ?? "/usr/bin/chromium";
+import { scenarioBrowser } from "../test-kit/src/scenarios/browser-config.ts";
 
 /** Swaps React 19 for the React 18 copies installed as `react-18` / `react-dom-18`. */
 const REACT_18_ALIASES = [
@@ -61,26 +58,7 @@ export function reactBrowserProject(sourceConditions: string[], reactVersion: 18
       sequence: { groupOrder: reactVersion === 18 ? 2 : 1 },
       // One page at a time: 2-core machines, and one agent server for every file.
       fileParallelism: false,
-      browser: {
-        enabled: true,
-        headless: true,
-        screenshotFailures: false,
-        provider: playwright({
-          launchOptions: {
-            executablePath: CHROMIUM,
-            args: [
-              "--no-sandbox",
-              "--headless",
-              "--disable-gpu",
-              "--disable-background-networking",
-              "--disable-component-update",
-              "--disable-sync",
-            ],
-          },
-        }),
-        instances: [{ browser: "chromium" }],
-        commands: scenarioCommands,
-      },
+      browser: scenarioBrowser(playwright),
     },
   };
 }

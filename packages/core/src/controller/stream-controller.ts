@@ -6,10 +6,10 @@ import { ChannelRegistry } from "../store/channel-registry";
 import { scheduleMacrotask, type CancelMacrotask } from "../store/macrotask";
 import { NotificationScheduler } from "../store/notification-scheduler";
 import type { StreamStore } from "../store/stream-store";
-import type { RunStartParams, ThreadStream } from "../thread/thread-stream";
+import type { ThreadStream } from "../thread/thread-stream";
 import { invokeCallback, showOptimisticInput, type ControllerCore } from "./controller-core";
 import { attachDiscovery, type AttachedDiscovery } from "../discovery/index";
-import { HeadlessToolRunner } from "../headless-tools/runner";
+import { attachHeadlessTools } from "../headless-tools/attach";
 import { isHeadlessToolInterrupt } from "../headless-tools/payload";
 import type { ReadableStore } from "../store/stream-store";
 import type { SubagentMap, SubgraphByNodeMap, SubgraphMap } from "../discovery/index";
@@ -24,6 +24,7 @@ import { RootMessageProjection } from "./root-message-projection";
 import { RootState } from "./root-state";
 import { RootToolCalls } from "./root-tool-calls";
 import { RunIdTracker } from "./run-id-tracker";
+import { startRun } from "./run-start";
 import { SubmitCoordinator, type SubmitHost } from "./submit-coordinator";
 import { ThreadHydrator } from "./thread-hydrator";
 import { ThreadSession } from "./thread-session";
@@ -65,9 +66,7 @@ export class StreamController<TState extends Record<string, unknown> = Record<st
   /** Subgraphs grouped by the node that hosts them. */
   readonly subgraphByNodeStore: ReadableStore<SubgraphByNodeMap>;
   readonly #discovery: AttachedDiscovery;
-  readonly #headless: HeadlessToolRunner | undefined;
-  #detachHeadless: (() => void) | undefined;
-  #unsubscribeHeadless: (() => void) | undefined;
+  readonly #detachHeadless: (() => void) | undefined;
 
   readonly #options: StreamControllerOptions<TState>;
   #callbacks: StreamCallbacks;
@@ -134,14 +133,7 @@ export class StreamController<TState extends Record<string, unknown> = Record<st
     this.subagentStore = this.#discovery.subagentStore;
     this.subgraphStore = this.#discovery.subgraphStore;
     this.subgraphByNodeStore = this.#discovery.subgraphByNodeStore;
-    if (options.tools || options.onTool) {
-      const runner = new HeadlessToolRunner({ tools: options.tools, onTool: options.onTool });
-      this.#headless = runner;
-      this.#unsubscribeHeadless = this.subscribeThread((thread) => {
-        this.#detachHeadless?.();
-        this.#detachHeadless = thread ? runner.attach(thread) : undefined;
-      });
-    }
+    this.#detachHeadless = attachHeadlessTools(this, options);
     if (typeof options.threadId === "string") void this.hydrate(options.threadId);
   }
 
@@ -301,9 +293,7 @@ export class StreamController<TState extends Record<string, unknown> = Record<st
     this.#core.tracker.reset();
     this.#core.runIds.reset();
     this.#hydrator.stopHistoryWalk();
-    this.#unsubscribeHeadless?.();
     this.#detachHeadless?.();
-    this.#headless?.dispose();
     this.#discovery.dispose();
     this.registry.dispose();
     await this.#core.session.close();
@@ -348,7 +338,7 @@ export class StreamController<TState extends Record<string, unknown> = Record<st
         return threadId;
       },
       beginRun: (input, replacing, options) => this.#beginRun(input, replacing, options),
-      startRun: (params) => this.#startRun(params),
+      startRun: (params) => startRun(this.#core, params),
       waitForTerminal: (signal) => core.tracker.nextTerminal(signal),
       dispatchFailed: (echoIds) => core.metadata.setOptimisticStatus(core.metadata.pendingIds(echoIds), "failed"),
       setLoading: (isLoading) => core.root.patch({ isLoading }),
@@ -383,24 +373,6 @@ export class StreamController<TState extends Record<string, unknown> = Record<st
     core.interrupts.clear();
     core.root.patch({ isLoading: true, error: undefined, interrupts: core.interrupts.list });
     return { echoIds: showOptimisticInput(core, prepared), dispatchInput: prepared.dispatchInput };
-  }
-
-  async #startRun(params: RunStartParams): Promise<string | undefined> {
-    const core = this.#core;
-    const threadId = core.root.control.threadId;
-    if (threadId === null) throw new Error("StreamController: no thread id bound (internal error).");
-    const connection = core.session.ensure(threadId);
-    core.tracker.expectRunStart();
-    core.runIds.expectRun();
-    try {
-      const { runId } = await connection.thread.run.start(params);
-      connection.gate.commandAccepted(connection.thread.ordering.lastAppliedThroughSeq);
-      return runId.length > 0 ? runId : undefined;
-    } catch (error) {
-      core.tracker.cancelExpectedRunStart();
-      core.runIds.cancelExpectedRun();
-      throw error;
-    }
   }
 
   #reportError(error: unknown, onError: ((error: unknown) => void) | undefined): void {

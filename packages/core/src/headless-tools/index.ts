@@ -1,4 +1,5 @@
 // Running tools on the client when the graph asks for them
+export { attachHeadlessTools } from "./attach";
 export { HeadlessToolRunner, toolInterruptsOf, type HeadlessThread, type HeadlessToolRunnerOptions, type ToolInterrupt } from "./runner";
 export { filterHeadlessToolInterrupts, isHeadlessToolInterrupt, readToolRequest, type InterruptLike } from "./payload";
 export type { HeadlessTool, HeadlessToolContext, HeadlessToolEvent, HeadlessToolsOptions, ToolRequest } from "./types";

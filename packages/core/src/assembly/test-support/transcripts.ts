@@ -1,12 +1,13 @@
 /**
- * Loads recorded wire traffic (`shared/transcripts/*.jsonl`) as protocol events for tests.
- * Set `AGENT_STREAM_TRANSCRIPTS` to read them from another folder.
+ * Loads recorded wire traffic as protocol events for tests. The recordings are a copy of
+ * `shared/transcripts/*.jsonl` kept in `packages/core/test/fixtures/transcripts`, so a clone
+ * tests on its own; set `AGENT_STREAM_TRANSCRIPTS` to read them from another folder.
  */
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { ProtocolEvent } from "../../protocol/types";
 
-const DEFAULT_FOLDER = fileURLToPath(new URL("../../../../../../shared/transcripts/", import.meta.url));
+const DEFAULT_FOLDER = fileURLToPath(new URL("../../../test/fixtures/transcripts/", import.meta.url));
 
 /** The transcripts folder in use. */
 export function transcriptsFolder(): string {

@@ -1,7 +1,7 @@
 /**
- * Keeps the concatenation of one string field (`text` or `reasoning`) over the blocks of
- * one type, so reading it per token is O(1): in-order appends extend the cached string;
- * anything else marks it stale and the next read rebuilds it once.
+ * Reads the concatenation of one string field (`text` or `reasoning`) over the blocks of one
+ * type in O(1) per token: in-order appends need no bookkeeping; anything else marks it stale
+ * and the next read rebuilds the prefix once.
  */
 import type { ContentBlock } from "../protocol/types";
 
@@ -15,22 +15,37 @@ export interface AssemblyWorkCounters {
   toolCallScans: number;
   /** `BaseMessage` constructions. */
   baseMessageBuilds: number;
+  /** Message addresses built from an event's namespace (reused while it repeats). */
+  addressBuilds: number;
 }
 
 /** Returns a zeroed counter object. */
 export function createWorkCounters(): AssemblyWorkCounters {
-  return { joinedFieldRebuilds: 0, blockViewBuilds: 0, toolCallScans: 0, baseMessageBuilds: 0 };
+  return { joinedFieldRebuilds: 0, blockViewBuilds: 0, toolCallScans: 0, baseMessageBuilds: 0, addressBuilds: 0 };
 }
 
 /** The block field joined for each joinable block type. */
 export type JoinableType = "text" | "reasoning";
 
+/** The string in `field` of the block in `slot`, or `""`. */
+function fieldText(slots: readonly ({ block: ContentBlock } | undefined)[], slot: number, field: JoinableType): string {
+  const value = slot < 0 ? undefined : slots[slot]?.block[field];
+  return typeof value === "string" ? value : "";
+}
+
+/**
+ * The joined `text` (or `reasoning`) of a message. While blocks only grow in order it keeps the
+ * text of the blocks before the last one (`#prefix`) and reads the last block's own string, so a
+ * token costs nothing here and the message holds one rope per block, not a second joined copy
+ * (regression: a second per-token rope was kept for every message ever streamed).
+ */
 export class JoinedField {
   readonly #type: JoinableType;
   readonly #counters: AssemblyWorkCounters | undefined;
-  #joined = "";
+  /** Joined text of the blocks of this type before `#tailSlot`, while fresh. */
+  #prefix = "";
   #fresh = true;
-  /** Highest slot holding a block of this type, while fresh. */
+  /** Highest slot holding a block of this type, while fresh; -1 when none. */
   #tailSlot = -1;
 
   constructor(type: JoinableType, counters: AssemblyWorkCounters | undefined) {
@@ -39,17 +54,18 @@ export class JoinedField {
   }
 
   /** A fragment was appended to the block in `slot`. */
-  appended(slot: number, fragment: string): void {
-    if (this.#fresh && slot === this.#tailSlot) this.#joined += fragment;
-    else this.#fresh = false;
+  appended(slot: number): void {
+    if (slot !== this.#tailSlot) this.#fresh = false;
   }
 
-  /** A block of this type was created in the empty `slot` with `initial` content. */
-  created(slot: number, initial: string): void {
-    if (this.#fresh && slot > this.#tailSlot) {
-      this.#joined += initial;
-      this.#tailSlot = slot;
-    } else this.#fresh = false;
+  /** A block of this type was created in the empty `slot`; `slots` holds the blocks before it. */
+  created(slot: number, slots: readonly ({ block: ContentBlock } | undefined)[]): void {
+    if (!this.#fresh || slot <= this.#tailSlot) {
+      this.#fresh = false;
+      return;
+    }
+    if (this.#tailSlot >= 0) this.#prefix += fieldText(slots, this.#tailSlot, this.#type);
+    this.#tailSlot = slot;
   }
 
   /** Something changed that the fast paths cannot account for. */
@@ -58,20 +74,23 @@ export class JoinedField {
   }
 
   read(slots: readonly ({ block: ContentBlock } | undefined)[]): string {
-    if (this.#fresh) return this.#joined;
+    if (!this.#fresh) this.#rebuild(slots);
+    const tail = fieldText(slots, this.#tailSlot, this.#type);
+    return this.#prefix === "" ? tail : this.#prefix + tail;
+  }
+
+  #rebuild(slots: readonly ({ block: ContentBlock } | undefined)[]): void {
     if (this.#counters) this.#counters.joinedFieldRebuilds += 1;
-    let joined = "";
+    let prefix = "";
     let tailSlot = -1;
     for (let slot = 0; slot < slots.length; slot += 1) {
       const block = slots[slot]?.block;
       if (block?.type !== this.#type) continue;
-      const value = block[this.#type];
-      if (typeof value === "string") joined += value;
+      if (tailSlot >= 0) prefix += fieldText(slots, tailSlot, this.#type);
       tailSlot = slot;
     }
-    this.#joined = joined;
+    this.#prefix = prefix;
     this.#tailSlot = tailSlot;
     this.#fresh = true;
-    return joined;
   }
 }

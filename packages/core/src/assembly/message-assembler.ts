@@ -5,7 +5,7 @@ import type { ContentBlock, MessageRole, Namespace, ProtocolEvent, UsageInfo } f
 import { messageAddress } from "./address";
 import { asContentBlock } from "./content-blocks";
 import { isRecord } from "./json";
-import type { AssemblyWorkCounters } from "./joined-field";
+import type { AssemblyWorkCounters, JoinableType } from "./joined-field";
 import { MessageState } from "./message-state";
 import type { AssembledMessage } from "./types";
 
@@ -54,6 +54,27 @@ function readDelta(index: number, delta: Record<string, unknown>): BlockOperatio
       // Unknown delta types must be ignored, never fatal.
       return undefined;
   }
+}
+
+function sameSegments(left: Namespace, right: Namespace): boolean {
+  if (left === right) return true;
+  if (left.length !== right.length) return false;
+  for (let index = 0; index < left.length; index += 1) if (left[index] !== right[index]) return false;
+  return true;
+}
+
+/**
+ * The joinable type a `text-delta` / `reasoning-delta` with a valid top-level index appends to
+ * (its fragment is `delta[type]`), read without allocating an operation; `undefined` for every
+ * other delta, which the general path handles.
+ */
+function textFragmentType(data: Record<string, unknown>): JoinableType | undefined {
+  const index = data.index;
+  const delta = data.delta;
+  if (typeof index !== "number" || !Number.isInteger(index) || index < 0 || !isRecord(delta)) return undefined;
+  if (delta.type === "text-delta") return typeof delta.text === "string" ? "text" : undefined;
+  if (delta.type === "reasoning-delta") return typeof delta.reasoning === "string" ? "reasoning" : undefined;
+  return undefined;
 }
 
 /** Reads a content-block event; `undefined` for malformed or unknown shapes. */
@@ -115,6 +136,9 @@ export class MessageAssembler {
   readonly #active = new Map<string, MessageState>();
   readonly #byId = new Map<string, MessageState>();
   readonly #counters: AssemblyWorkCounters | undefined;
+  #lastNamespace: Namespace | undefined;
+  #lastNode: string | undefined;
+  #lastAddress = "";
 
   constructor(options: MessageAssemblerOptions = {}) {
     this.#counters = options.counters;
@@ -131,19 +155,21 @@ export class MessageAssembler {
     if (!isRecord(data)) return undefined;
     const namespace: Namespace = Array.isArray(params.namespace) ? params.namespace : [];
     const node = typeof params.node === "string" ? params.node : undefined;
-    const address = messageAddress(namespace, node);
+    const address = this.#addressOf(namespace, node);
     switch (data.event) {
       case "message-start":
         return this.#start(address, namespace, node, data);
-      case "content-block-start":
-      case "content-block-delta":
-      case "content-block-finish": {
-        const operation = readBlockOperation(data);
-        if (operation === undefined) return undefined;
+      case "content-block-delta": {
+        // Per-token fast path: a text or reasoning fragment, applied without an operation object.
+        const type = textFragmentType(data);
+        if (type === undefined) return this.#applyBlockEvent(address, namespace, node, data);
         const message = this.#active.get(address) ?? this.#synthesize(address, namespace, node);
-        applyBlockOperation(message, operation);
+        message.appendText(data.index as number, type, (data.delta as Record<string, string>)[type]!);
         return message;
       }
+      case "content-block-start":
+      case "content-block-finish":
+        return this.#applyBlockEvent(address, namespace, node, data);
       case "usage":
       case "message-finish":
       case "error":
@@ -158,10 +184,50 @@ export class MessageAssembler {
     return this.#byId.get(id);
   }
 
+  /**
+   * Forgets a finished message: `get(id)` no longer returns it and the assembler stops holding its
+   * content. A message still streaming is kept. Long conversations call this once a message is done.
+   *
+   * @example
+   * if (message.status !== "streaming" && message.id !== undefined) assembler.forget(message.id);
+   */
+  forget(id: string): void {
+    const message = this.#byId.get(id);
+    if (message !== undefined && message.status !== "streaming") this.#byId.delete(id);
+  }
+
   /** Forgets every message (e.g. when a thread is switched). */
   reset(): void {
     this.#active.clear();
     this.#byId.clear();
+  }
+
+  /**
+   * The address of `(namespace, node)`. Consecutive events of one message share it, so the last
+   * one is reused when the segments match instead of joining the namespace per token.
+   */
+  #addressOf(namespace: Namespace, node: string | undefined): string {
+    const last = this.#lastNamespace;
+    if (node === this.#lastNode && last !== undefined && sameSegments(last, namespace)) return this.#lastAddress;
+    if (this.#counters) this.#counters.addressBuilds += 1;
+    const address = messageAddress(namespace, node);
+    this.#lastNamespace = namespace;
+    this.#lastNode = node;
+    this.#lastAddress = address;
+    return address;
+  }
+
+  #applyBlockEvent(
+    address: string,
+    namespace: Namespace,
+    node: string | undefined,
+    data: Record<string, unknown>,
+  ): MessageState | undefined {
+    const operation = readBlockOperation(data);
+    if (operation === undefined) return undefined;
+    const message = this.#active.get(address) ?? this.#synthesize(address, namespace, node);
+    applyBlockOperation(message, operation);
+    return message;
   }
 
   #start(

@@ -34,6 +34,17 @@ export interface MessageIdentity {
 /** Tool-call chunk fields a later chunk must not erase with `null`. */
 const STICKY_KEYS: ReadonlySet<string> = new Set(["id", "name"]);
 
+/** Block fields that fragments are appended to. */
+const APPENDED_KEYS = ["text", "reasoning", "args", "data"] as const;
+
+/**
+ * Makes V8 store `text` as one flat string in place, releasing the nodes a chain of `+=` built.
+ * Converting a string to a number flattens it first; the number itself is not needed.
+ */
+function flattenString(text: string): void {
+  Number(text);
+}
+
 function isJoinable(type: string): type is JoinableType {
   return type === "text" || type === "reasoning";
 }
@@ -147,7 +158,7 @@ export class MessageState implements AssembledMessage {
     }
     const current = existing.block[type];
     existing.block[type] = (typeof current === "string" ? current : "") + fragment;
-    this.#joined(type).appended(slot, fragment);
+    this.#joined(type).appended(slot);
     this.#touch();
   }
 
@@ -263,12 +274,14 @@ export class MessageState implements AssembledMessage {
     if (usage !== undefined) this.usage = usage;
     if (metadata !== undefined) this.responseMetadata = metadata;
     this.status = "complete";
+    this.#flattenFragments();
     this.#touch();
   }
 
   fail(error: AssemblyErrorInfo): void {
     this.error = error;
     this.status = "error";
+    this.#flattenFragments();
     this.#touch();
   }
 
@@ -276,6 +289,20 @@ export class MessageState implements AssembledMessage {
 
   #touch(): void {
     this.version += 1;
+  }
+
+  /**
+   * Fields grown by `+=` per fragment are ropes (a node per fragment); once the message is over
+   * they are made flat so a finished message costs its text, not a node per token.
+   */
+  #flattenFragments(): void {
+    for (const entry of this.#slots) {
+      if (entry === undefined) continue;
+      for (const key of APPENDED_KEYS) {
+        const value = entry.block[key];
+        if (typeof value === "string") flattenString(value);
+      }
+    }
   }
 
   #joined(type: JoinableType): JoinedField {
@@ -312,10 +339,7 @@ export class MessageState implements AssembledMessage {
     }
     this.#slots[slot] = { block, finished };
     this.#latestSlotByIndex.set(index, slot);
-    if (isJoinable(block.type)) {
-      const initial = block[block.type];
-      this.#joined(block.type).created(slot, typeof initial === "string" ? initial : "");
-    }
+    if (isJoinable(block.type)) this.#joined(block.type).created(slot, this.#slots);
     this.#structureChanged();
   }
 

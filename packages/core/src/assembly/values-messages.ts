@@ -95,48 +95,49 @@ function readToolCalls(fields: Record<string, unknown>, content: MessageContent)
   return recovered;
 }
 
-function buildAi(fields: Record<string, unknown>, common: CommonFields): AIMessage {
-  const toolCalls = readToolCalls(fields, common.content);
-  return new AIMessage({
-    ...common,
-    tool_calls: toolCalls,
-    invalid_tool_calls: Array.isArray(fields.invalid_tool_calls) ? fields.invalid_tool_calls : [],
-    usage_metadata: optionalRecord(fields.usage_metadata) as UsageMetadata | undefined,
-  });
+/** A shallow copy of a record field, `{}` when absent (core mutates these objects). */
+function copyRecord(value: unknown): Record<string, unknown> {
+  return isRecord(value) ? { ...value } : {};
 }
 
-interface CommonFields {
-  id: string | undefined;
-  name: string | undefined;
-  content: MessageContent;
-  additional_kwargs: Record<string, unknown>;
-  response_metadata: Record<string, unknown>;
-}
-
+/**
+ * Builds the instance. Each constructor gets one object literal: spreading a shared `common`
+ * object into it made construction several times slower (a values event converts every new message).
+ */
 function buildMessage(kind: MessageKind, fields: Record<string, unknown>): BaseMessage {
-  const common: CommonFields = {
-    id: optionalString(fields.id),
-    name: optionalString(fields.name),
-    content: readContent(fields),
-    additional_kwargs: { ...optionalRecord(fields.additional_kwargs) },
-    response_metadata: { ...optionalRecord(fields.response_metadata) },
-  };
+  const id = optionalString(fields.id);
+  if (kind === "remove") return new RemoveMessage({ id: id ?? "" });
+  const name = optionalString(fields.name);
+  const content = readContent(fields);
+  const additionalKwargs = copyRecord(fields.additional_kwargs);
+  const responseMetadata = copyRecord(fields.response_metadata);
   switch (kind) {
     case "ai":
-      return buildAi(fields, common);
+      return new AIMessage({
+        id,
+        name,
+        content,
+        additional_kwargs: additionalKwargs,
+        response_metadata: responseMetadata,
+        tool_calls: readToolCalls(fields, content),
+        invalid_tool_calls: Array.isArray(fields.invalid_tool_calls) ? fields.invalid_tool_calls : [],
+        usage_metadata: optionalRecord(fields.usage_metadata) as UsageMetadata | undefined,
+      });
     case "human":
-      return new HumanMessage(common);
+      return new HumanMessage({ id, name, content, additional_kwargs: additionalKwargs, response_metadata: responseMetadata });
     case "system":
-      return new SystemMessage(common);
+      return new SystemMessage({ id, name, content, additional_kwargs: additionalKwargs, response_metadata: responseMetadata });
     case "tool":
       return new ToolMessage({
-        ...common,
+        id,
+        name,
+        content,
+        additional_kwargs: additionalKwargs,
+        response_metadata: responseMetadata,
         tool_call_id: optionalString(fields.tool_call_id) ?? "",
         status: fields.status === "error" ? "error" : fields.status === "success" ? "success" : undefined,
         artifact: fields.artifact,
       });
-    case "remove":
-      return new RemoveMessage({ id: common.id ?? "" });
   }
 }
 

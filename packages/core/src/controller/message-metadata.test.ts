@@ -73,4 +73,27 @@ describe("MessageMetadataTracker", () => {
     expect(tracker.store.getSnapshot().size).toBe(0);
     expect(notifications()).toBe(before + 1);
   });
+
+  it("applyValuesChange records added ids, confirms echoed input and drops removed ids except unconfirmed input", () => {
+    const { tracker, notifications } = tracked();
+    tracker.applyValuesChange({ added: ["h1", "a1"], removed: [] }, new Set(["h1", "a1"]), "cp-0");
+    tracker.setOptimisticStatus(["mine", "lost"], "pending");
+    // The echo of "mine" under an id the list already held is confirmed though it is not "added".
+    tracker.applyValuesChange({ added: [], removed: ["a1", "lost"] }, new Set(["h1", "mine"]), "cp-1");
+    const snapshot = tracker.store.getSnapshot();
+    expect(snapshot.get("h1")).toEqual({ parentCheckpointId: "cp-0" });
+    expect(snapshot.has("a1")).toBe(false);
+    expect(snapshot.get("mine")).toEqual({ parentCheckpointId: "cp-1", optimisticStatus: "sent" });
+    expect(snapshot.get("lost")?.optimisticStatus).toBe("pending");
+    const before = notifications();
+    tracker.applyValuesChange({ added: [], removed: [] }, new Set(["h1", "mine"]), "cp-2");
+    expect(notifications()).toBe(before);
+  });
+
+  it("sees input marked pending by someone else writing the store", () => {
+    const { tracker } = tracked();
+    tracker.store.setValue(new Map([["outside", { parentCheckpointId: undefined, optimisticStatus: "pending" as const }]]));
+    tracker.applyValuesChange({ added: [], removed: [] }, new Set(["outside"]), "cp-3");
+    expect(tracker.store.getSnapshot().get("outside")?.optimisticStatus).toBe("sent");
+  });
 });

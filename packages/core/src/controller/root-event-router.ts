@@ -1,12 +1,24 @@
 /**
  * Routes the live connection's events into the root stores.
  */
-import { matchesFilter } from "../protocol/filter";
+import { channelOfEvent, compileFilter } from "../protocol/filter";
 import type { CheckpointEventData, ProtocolEvent } from "../protocol/types";
 import { invokeCallback, type ControllerCore } from "./controller-core";
 import type { RootTerminal } from "./lifecycle-loading-tracker";
 import { ROOT_PUMP_FILTER, type RootEventFanout } from "./root-event-bus";
 import type { RunCompletedReason } from "./types";
+
+const rootPumpAccepts = compileFilter(ROOT_PUMP_FILTER);
+
+/**
+ * Whether the root subscription asked for `event`. The connection also carries events other
+ * subscriptions (projections, discovery) asked for, so this check stays; compiled once, it costs a
+ * switch and a set lookup per event instead of a walk over the filter's lists.
+ */
+function isRootPumpEvent(event: ProtocolEvent): boolean {
+  const channel = channelOfEvent(event);
+  return channel !== undefined && rootPumpAccepts(channel, event.params.namespace);
+}
 
 /** Messages at the root or in a direct child that is not a tool or subagent task. */
 export function isRootConversationNamespace(namespace: readonly string[]): boolean {
@@ -73,7 +85,7 @@ export class RootEventRouter<TState> {
       core.root.patch({ interrupts: core.interrupts.list });
       core.root.flushNow();
     }
-    if (!matchesFilter(ROOT_PUMP_FILTER, event)) return;
+    if (!isRootPumpEvent(event)) return;
     this.#bus.emit(event);
     const namespace = event.params.namespace;
     switch (event.method) {
@@ -101,10 +113,8 @@ export class RootEventRouter<TState> {
     const step = checkpoint?.step;
     if (this.#minValuesStep !== undefined && typeof step === "number" && step < this.#minValuesStep) return;
     const { conversation, metadata } = this.#core;
-    conversation.applyValues(values);
-    const valueIds = conversation.valueIds;
-    metadata.recordFirstSeen(valueIds, checkpoint?.parent_id);
-    metadata.prune((id) => valueIds.has(id));
+    const change = conversation.applyValues(values);
+    metadata.applyValuesChange(change, conversation.valueIds, checkpoint?.parent_id);
   }
 
   #applyLifecycle(event: ProtocolEvent): void {

@@ -1,6 +1,7 @@
 import { HumanMessage } from "@langchain/core/messages";
 import { describe, expect, it } from "vitest";
 import type { ProtocolEvent } from "../protocol/types";
+import type { ReconcileWorkCounters } from "./message-reconciliation";
 import { RootMessageProjection } from "./root-message-projection";
 
 const messages = (seq: number, data: Record<string, unknown>): ProtocolEvent => ({
@@ -115,5 +116,50 @@ describe("RootMessageProjection", () => {
     projection.reset({});
     projection.handleMessageEvent(messages(1, { event: "message-start", id: "h1", role: "human" }));
     expect(projection.flush().messages).toHaveLength(1);
+  });
+
+  it("a values event re-sending N messages costs O(changes): no conversion or keyed work per held message", () => {
+    const counters: ReconcileWorkCounters = { conversions: 0, keyedEntries: 0 };
+    const held = Array.from({ length: 5_000 }, (_, index) => ({ type: index % 2 ? "ai" : "human", id: `m${index}`, content: `text ${index}` }));
+    const projection = new RootMessageProjection("messages", {}, () => undefined, counters);
+    const first = projection.applyValues({ messages: held });
+    expect(first.added).toHaveLength(5_000);
+    const before = projection.flush().messages;
+    // The reply streams while supersteps re-send the list (each a fresh parse: equal, not identical).
+    projection.handleMessageEvent(messages(1, { event: "message-start", id: "reply", role: "ai" }));
+    projection.handleMessageEvent(messages(2, { event: "content-block-start", index: 0, content: { type: "text", text: "par" } }));
+    const withReply = [...held, { type: "ai", id: "reply", content: "" }];
+    counters.conversions = 0;
+    counters.keyedEntries = 0;
+    for (let superstep = 0; superstep < 3; superstep += 1) {
+      const change = projection.applyValues({ messages: JSON.parse(JSON.stringify(withReply)) as unknown[] });
+      expect(change.added).toEqual(superstep === 0 ? ["reply"] : []);
+      projection.handleMessageEvent(messages(3 + superstep, { event: "content-block-delta", index: 0, delta: { type: "text-delta", text: "t" } }));
+    }
+    projection.handleMessageEvent(messages(10, { event: "message-finish", reason: "stop" }));
+    const final = [...held, { type: "ai", id: "reply", content: "partt" }];
+    projection.applyValues({ messages: JSON.parse(JSON.stringify(final)) as unknown[] });
+    const after = projection.flush().messages;
+    expect(after).toHaveLength(5_001);
+    expect(after[4_999]).toBe(before[4_999]);
+    expect(after[5_000]!.text).toBe("partt");
+    expect(projection.isStreaming("reply")).toBe(false);
+    // One conversion (the finished reply); the keyed path saw only the reply's entry each time.
+    expect(counters.conversions).toBe(1);
+    expect(counters.keyedEntries).toBeLessThanOrEqual(4);
+  });
+
+  it("reports removed ids and drops their seals", () => {
+    const projection = new RootMessageProjection("messages", { messages: [{ type: "human", id: "initial", content: "x" }] }, () => undefined);
+    // Initial values are reported with the first values applied after them.
+    const seeded = projection.seed({ messages: [{ type: "human", id: "h1", content: "hi" }, { type: "ai", id: "a1", content: "yo" }] });
+    expect([...seeded.added].sort()).toEqual(["a1", "h1"]);
+    expect(seeded.removed).toEqual(["initial"]);
+    const change = projection.applyValues({ messages: [{ type: "human", id: "h1", content: "hi" }] });
+    expect(change).toEqual({ added: [], removed: ["a1"] });
+    // a1 is no longer sealed: a new stream under its id shows again.
+    projection.handleMessageEvent(messages(1, { event: "message-start", id: "a1", role: "ai" }));
+    projection.handleMessageEvent(messages(2, { event: "content-block-start", index: 0, content: { type: "text", text: "again" } }));
+    expect(projection.flush().messages.map((message) => message.text)).toEqual(["hi", "again"]);
   });
 });

@@ -5,7 +5,7 @@ import type { BaseMessage } from "@langchain/core/messages";
 import { MessageAssembler } from "../assembly/message-assembler";
 import type { AssembledMessage } from "../assembly/types";
 import type { ProtocolEvent } from "../protocol/types";
-import { reconcileValuesMessages, type CachedValuesMessage } from "./message-reconciliation";
+import { ValuesReconciler, type ReconcileWorkCounters } from "./message-reconciliation";
 
 /** What a flush publishes; the same references as the previous flush when nothing changed. */
 export interface PublishedConversation {
@@ -13,7 +13,16 @@ export interface PublishedConversation {
   readonly values: Record<string, unknown>;
 }
 
+/** How a values list changed the set of confirmed ids. */
+export interface ValuesIdChange {
+  /** Ids to record as first seen now. */
+  readonly added: readonly string[];
+  /** Ids that left the values list. */
+  readonly removed: readonly string[];
+}
+
 const EMPTY_MESSAGES: readonly BaseMessage[] = Object.freeze([]);
+const NO_CHANGE: ValuesIdChange = Object.freeze({ added: [], removed: [] });
 
 /**
  * Keeps `messages` and `values` of the root snapshot. Per token it does O(1) work: the assembler
@@ -40,25 +49,31 @@ export class RootMessageProjection {
   #rawValues: Record<string, unknown>;
   #publishedValues: Record<string, unknown>;
   #valuesChanged = false;
-  #valueIds: ReadonlySet<string> = new Set();
-  readonly #cache = new Map<string, CachedValuesMessage>();
+  readonly #reconciler: ValuesReconciler;
+  /** Ids confirmed by values applied without a caller to report them to (initial values). */
+  #unreported = false;
   /** Ids loaded from stored state: a replay of their stream must not overwrite them. */
   readonly #sealed = new Set<string>();
   /** Partial messages of a stopped or left run (see `abandonStreams`). */
   #abandoned = new Set<string>();
 
-  constructor(messagesKey: string, initialValues: Record<string, unknown>, onChange: () => void) {
+  constructor(
+    messagesKey: string,
+    initialValues: Record<string, unknown>,
+    onChange: () => void,
+    counters?: ReconcileWorkCounters,
+  ) {
     this.#messagesKey = messagesKey;
     this.#onChange = onChange;
+    this.#reconciler = new ValuesReconciler(counters);
     this.#rawValues = initialValues;
     this.#publishedValues = initialValues;
-    const initialMessages = initialValues[messagesKey];
-    if (Array.isArray(initialMessages) && initialMessages.length > 0) this.applyValues(initialValues);
+    this.#applyInitial(initialValues);
   }
 
   /** Ids of the last values list. */
   get valueIds(): ReadonlySet<string> {
-    return this.#valueIds;
+    return this.#reconciler.valueIds;
   }
 
   /** The messages shown now, pending stream changes included (not necessarily published yet). */
@@ -76,7 +91,11 @@ export class RootMessageProjection {
   handleMessageEvent(event: ProtocolEvent): void {
     const message = this.#assembler.consume(event);
     const id = message?.id;
-    if (message === undefined || id === undefined || this.#sealed.has(id)) return;
+    if (message === undefined || id === undefined) return;
+    // Only `isStreaming` looks a message up again, and it is false for a finished one either way:
+    // the assembler need not hold every message of a long thread (regression: it kept them all).
+    if (message.status !== "streaming") this.#assembler.forget(id);
+    if (this.#sealed.has(id)) return;
     if (!this.#indexById.has(id)) {
       this.#writable().push(message.toBaseMessage());
       this.#indexById.set(id, this.#working.length - 1);
@@ -87,18 +106,22 @@ export class RootMessageProjection {
     this.#onChange();
   }
 
-  /** Applies a root `values` payload: state keys, and the message list when it carries one. */
-  applyValues(values: Record<string, unknown>): void {
-    this.#applyValues(values, (id) => this.isStreaming(id));
+  /**
+   * Applies a root `values` payload: state keys, and the message list when it carries one. Returns
+   * the ids the list gained (every listed id the first time after initial values) and lost.
+   */
+  applyValues(values: Record<string, unknown>): ValuesIdChange {
+    return this.#applyValues(values, this.#isStreaming);
   }
 
   /**
    * Loads stored state. It is authoritative, also over streamed copies whose stream was cut off
    * (`disconnect`), and its message ids are sealed against replays of their streams.
    */
-  seed(values: Record<string, unknown>): void {
-    this.#applyValues(values, () => false);
-    for (const id of this.#valueIds) this.#sealed.add(id);
+  seed(values: Record<string, unknown>): ValuesIdChange {
+    const change = this.#applyValues(values, () => false);
+    for (const id of this.valueIds) this.#sealed.add(id);
+    return change;
   }
 
   /** Shows messages the user just submitted, until the server's echo replaces them by id. */
@@ -125,9 +148,10 @@ export class RootMessageProjection {
    */
   abandonStreams(): void {
     this.#flushDirtyIntoWorking();
+    const valueIds = this.valueIds;
     for (const message of this.#working) {
       const id = message.id;
-      if (typeof id === "string" && this.isStreaming(id) && !this.#valueIds.has(id)) this.#abandoned.add(id);
+      if (typeof id === "string" && this.isStreaming(id) && !valueIds.has(id)) this.#abandoned.add(id);
     }
     this.#assembler = new MessageAssembler();
   }
@@ -137,13 +161,14 @@ export class RootMessageProjection {
     if (this.#abandoned.size === 0) return;
     const abandoned = this.#abandoned;
     this.#abandoned = new Set();
-    this.remove(new Set([...abandoned].filter((id) => !this.#valueIds.has(id))));
+    this.remove(new Set([...abandoned].filter((id) => !this.valueIds.has(id))));
   }
 
   /** Removes streamed messages values never confirmed (a replaced run's partial reply), except `keep` ones. */
   dropUnconfirmed(keep: (id: string) => boolean): void {
+    const valueIds = this.valueIds;
     const kept = this.#working.filter(
-      (message) => typeof message.id !== "string" || this.#valueIds.has(message.id) || keep(message.id),
+      (message) => typeof message.id !== "string" || valueIds.has(message.id) || keep(message.id),
     );
     if (kept.length === this.#working.length) return;
     this.#replaceWorking(kept);
@@ -178,16 +203,15 @@ export class RootMessageProjection {
     this.#published = EMPTY_MESSAGES;
     this.#indexById = new Map();
     this.#dirty.clear();
-    this.#cache.clear();
+    this.#reconciler.reset();
     this.#sealed.clear();
     this.#abandoned = new Set();
-    this.#valueIds = new Set();
     this.#structureChanged = false;
     this.#rawValues = values;
     this.#publishedValues = values;
     this.#valuesChanged = false;
-    const messages = values[this.#messagesKey];
-    if (Array.isArray(messages) && messages.length > 0) this.applyValues(values);
+    this.#unreported = false;
+    this.#applyInitial(values);
   }
 
   /** Publishes pending changes: one array copy at most, one conversion per touched message. */
@@ -209,27 +233,35 @@ export class RootMessageProjection {
     return { messages: this.#published, values: this.#publishedValues };
   }
 
-  #applyValues(values: Record<string, unknown>, isStreaming: (id: string) => boolean): void {
-    this.#rawValues = values;
-    this.#valuesChanged = true;
-    const incoming = values[this.#messagesKey];
-    if (Array.isArray(incoming)) this.#reconcile(incoming, isStreaming);
-    this.#onChange();
+  readonly #isStreaming = (id: string): boolean => this.isStreaming(id);
+
+  /** Initial values are shown; their ids are reported by the first values applied afterwards. */
+  #applyInitial(values: Record<string, unknown>): void {
+    const messages = values[this.#messagesKey];
+    if (!Array.isArray(messages) || messages.length === 0) return;
+    this.#applyValues(values, this.#isStreaming);
+    this.#unreported = true;
   }
 
-  #reconcile(incoming: readonly unknown[], isStreaming: (id: string) => boolean): void {
+  #applyValues(values: Record<string, unknown>, isStreaming: (id: string) => boolean): ValuesIdChange {
+    const incoming = values[this.#messagesKey];
+    // The raw list is not kept: published values carry the shown messages under this key instead.
+    this.#rawValues = Array.isArray(incoming) ? { ...values, [this.#messagesKey]: EMPTY_MESSAGES } : values;
+    this.#valuesChanged = true;
+    const change = Array.isArray(incoming) ? this.#reconcile(incoming, isStreaming) : NO_CHANGE;
+    this.#onChange();
+    if (!this.#unreported) return change;
+    this.#unreported = false;
+    return { added: [...this.valueIds], removed: change.removed };
+  }
+
+  #reconcile(incoming: readonly unknown[], isStreaming: (id: string) => boolean): ValuesIdChange {
     this.#flushDirtyIntoWorking();
-    const result = reconcileValuesMessages({
-      current: this.#working,
-      incoming,
-      previousValueIds: this.#valueIds,
-      cache: this.#cache,
-      isStreaming,
-    });
-    this.#valueIds = result.valueIds;
+    const result = this.#reconciler.reconcile(this.#working, incoming, isStreaming);
     // Seals of messages that left the conversation are dropped: the set stays bounded.
-    for (const id of this.#sealed) if (!result.valueIds.has(id)) this.#sealed.delete(id);
-    if (result.changed) this.#replaceWorking([...result.messages]);
+    for (const id of result.removed) this.#sealed.delete(id);
+    if (result.changed) this.#replaceTail(result.messages as BaseMessage[], result.unchangedPrefix);
+    return { added: result.added, removed: result.removed };
   }
 
   /** Converts pending streamed changes first, so reconciliation compares current instances. */
@@ -241,6 +273,23 @@ export class RootMessageProjection {
       if (index !== undefined) working[index] = message.toBaseMessage();
     }
     this.#dirty.clear();
+    this.#structureChanged = true;
+  }
+
+  /** Like `#replaceWorking` for a list whose first `from` messages are unchanged: O(tail) index updates. */
+  #replaceTail(messages: BaseMessage[], from: number): void {
+    const index = this.#indexById;
+    const previous = this.#working;
+    for (let position = from; position < previous.length; position += 1) {
+      const id = previous[position]!.id;
+      if (typeof id === "string" && index.get(id) === position) index.delete(id);
+    }
+    for (let position = from; position < messages.length; position += 1) {
+      const id = messages[position]!.id;
+      if (typeof id === "string") index.set(id, position);
+    }
+    this.#working = messages;
+    this.#ownsWorking = true;
     this.#structureChanged = true;
   }
 

@@ -114,8 +114,10 @@ export class ThreadHydrator<TState> {
 
   #applyStoredState(threadId: string, state: ThreadState): void {
     const core = this.#core;
-    core.conversation.seed((state.values ?? {}) as Record<string, unknown>);
-    core.metadata.recordFirstSeen(core.conversation.valueIds, undefined);
+    const change = core.conversation.seed((state.values ?? {}) as Record<string, unknown>);
+    const valueIds = core.conversation.valueIds;
+    // Every stored id is recorded (reloading the same thread keeps known entries as they are).
+    core.metadata.applyValuesChange({ added: [...valueIds], removed: change.removed }, valueIds, undefined);
     core.toolCalls.seed(toolCallsFromMessages(core.conversation.currentMessages()));
     core.interrupts.replace(interruptsFromState(state));
     core.root.patch({ interrupts: core.interrupts.list });

@@ -9,6 +9,8 @@ import { OurBenchAdapter } from "./adapters/our-adapter";
 import { ReferenceBenchAdapter } from "./adapters/reference-adapter";
 import type { ScriptedServer } from "./server/scripted-server";
 
+export { textOf } from "./message-text";
+
 /** Which implementation. */
 export type ContenderName = "ours" | "reference";
 
@@ -72,16 +74,4 @@ function createReference(server: ScriptedServer): Contender {
  */
 export function createContender(name: ContenderName, server: ScriptedServer, options: ContenderOptions = {}): Contender {
   return name === "ours" ? createOurs(server, options) : createReference(server);
-}
-
-/** The text of a message whose content is a string or an array of content blocks. */
-export function textOf(message: { readonly content: unknown } | undefined): string {
-  const content = message?.content;
-  if (typeof content === "string") return content;
-  if (!Array.isArray(content)) return "";
-  let text = "";
-  for (const block of content as { type?: unknown; text?: unknown }[]) {
-    if (block?.type === "text" && typeof block.text === "string") text += block.text;
-  }
-  return text;
 }

@@ -1,5 +1,5 @@
 /**
- * `pnpm bench [--quick] [--only=tokens,notifications,values,heap,bundle]`: runs the scenarios,
+ * `pnpm bench [--quick] [--only=tokens,notifications,values,heap,bundle,renders]`: runs the scenarios,
  * prints markdown tables and writes `results/latest.json`.
  */
 import { mkdir, writeFile } from "node:fs/promises";
@@ -11,13 +11,16 @@ import { renderReport } from "./report";
 import { runBundleSize } from "./scenarios/bundle-size";
 import { runHeap } from "./scenarios/heap";
 import { runNotifications } from "./scenarios/notifications";
+import { runRenderCounts } from "./scenarios/render-counts";
 import { runTokenCost } from "./scenarios/token-cost";
 import { runValuesResend } from "./scenarios/values-resend";
 import { ratio } from "./stats";
 import { checkTargets, type BenchResults } from "./targets";
 
-const SCENARIOS = ["tokens", "notifications", "values", "heap", "bundle"] as const;
+const SCENARIOS = ["tokens", "notifications", "values", "heap", "bundle", "renders"] as const;
 type ScenarioName = (typeof SCENARIOS)[number];
+/** Scenarios that time the controllers in this process (they need the warm-up). */
+const TIMED_SCENARIOS: readonly ScenarioName[] = ["tokens", "notifications", "values", "heap"];
 
 interface BenchConfig {
   readonly tokenCounts: readonly number[];
@@ -31,6 +34,10 @@ interface BenchConfig {
   readonly heapRuns: number;
   readonly heapTokensPerRun: number;
   readonly heapRepetitions: number;
+  readonly renderTokens: number;
+  readonly renderHeld: number;
+  readonly renderSpacingMs: number;
+  readonly renderRepetitions: number;
 }
 
 const FULL: BenchConfig = {
@@ -45,6 +52,10 @@ const FULL: BenchConfig = {
   heapRuns: 5,
   heapTokensPerRun: 20_000,
   heapRepetitions: 3,
+  renderTokens: 200,
+  renderHeld: 200,
+  renderSpacingMs: 2,
+  renderRepetitions: 3,
 };
 
 const QUICK: BenchConfig = {
@@ -55,6 +66,7 @@ const QUICK: BenchConfig = {
   pacedTokens: 100,
   valuesRepetitions: 3,
   heapRepetitions: 1,
+  renderRepetitions: 1,
 };
 
 function parseArguments(argv: readonly string[]): { quick: boolean; only: ReadonlySet<ScenarioName> } {
@@ -116,6 +128,17 @@ async function runAll(config: BenchConfig, only: ReadonlySet<ScenarioName>, log:
     log("scenario 6: bundle size");
     results.bundle = await runBundleSize(log);
   }
+  if (only.has("renders")) {
+    log("scenario 7: React render counts in Chromium");
+    results.renders = await runRenderCounts({
+      tokens: config.renderTokens,
+      held: config.renderHeld,
+      modes: ["paced", "burst"],
+      spacingMs: config.renderSpacingMs,
+      repetitions: config.renderRepetitions,
+      log,
+    });
+  }
   return results;
 }
 
@@ -137,6 +160,14 @@ function ratiosOf(results: BenchResults): Record<string, Record<string, number |
   }
   if (results.heap !== undefined) ratios.heap = { retained: ratio(results.heap.ours.median, results.heap.reference.median) };
   for (const row of results.bundle ?? []) (ratios.bundleGzip ??= {})[row.entry] = ratio(row.ours.gzip, row.reference.gzip);
+  for (const row of results.renders ?? []) {
+    if (row.contender === "reference") continue;
+    const reference = results.renders?.find((candidate) => candidate.mode === row.mode && candidate.contender === "reference");
+    if (reference === undefined) continue;
+    (ratios.renders ??= {})[`${row.mode},list`] = ratio(row.list.median, reference.list.median);
+    (ratios.renders ??= {})[`${row.mode},streamingRow`] = ratio(row.streamingRow.median, reference.streamingRow.median);
+    (ratios.renders ??= {})[`${row.mode},finishedRows`] = ratio(row.finishedTotal.median, reference.finishedTotal.median);
+  }
   return ratios;
 }
 
@@ -149,8 +180,10 @@ async function main(): Promise<void> {
   const log = (line: string): void => void process.stderr.write(`${line}\n`);
   const startedAt = performance.now();
   startGcMeter();
-  log(`warming up both controllers (${quick ? "quick" : "full"} run)`);
-  await warmUp();
+  if (TIMED_SCENARIOS.some((name) => only.has(name))) {
+    log(`warming up both controllers (${quick ? "quick" : "full"} run)`);
+    await warmUp();
+  }
   const results = await runAll(config, only, log);
   const durationSeconds = (performance.now() - startedAt) / 1000;
   const heading = `${quick ? "quick" : "full"} run, node ${process.version}, ${cpus().length} cores, ${durationSeconds.toFixed(0)} s`;
@@ -160,11 +193,11 @@ async function main(): Promise<void> {
   const document = {
     meta: { date: new Date().toISOString(), node: process.version, cores: cpus().length, quick, durationSeconds, scenarios: [...only] },
     config,
-    units: { time: "ms (medians; samples kept)", heap: "bytes", bundle: "bytes" },
+    units: { time: "ms (medians; samples kept)", heap: "bytes", bundle: "bytes", renders: "render-body calls (medians; samples kept)" },
     results,
     ratios: ratiosOf(results),
     targets: checkTargets(results),
-    pending: ["scenario 7: React render counts in Chromium"],
+    pending: [],
   };
   await writeFile(`${outputDirectory}latest.json`, `${JSON.stringify(document, null, 2)}\n`);
   log(`wrote ${outputDirectory}latest.json`);

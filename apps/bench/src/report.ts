@@ -4,6 +4,7 @@
 import type { BundleRow } from "./scenarios/bundle-size";
 import type { HeapResult } from "./scenarios/heap";
 import type { NotificationRow, NotificationSubject } from "./scenarios/notifications";
+import type { RenderRow } from "./scenarios/render-counts";
 import type { TokenCostCell } from "./scenarios/token-cost";
 import type { ValuesResendRow } from "./scenarios/values-resend";
 import { checkTargets, microsPerToken, type BenchResults } from "./targets";
@@ -143,6 +144,47 @@ function bundleSection(rows: readonly BundleRow[]): string {
   ].join("\n");
 }
 
+function renderSection(rows: readonly RenderRow[]): string {
+  const first = rows[0];
+  const body = rows.map((row) => [
+    row.mode,
+    row.contender,
+    formatSummary(row.streamingRow, 0),
+    formatNumber(row.streamingRowSameText.median, 0),
+    formatSummary(row.finishedTotal, 0),
+    `${formatNumber(row.distinctFinishedRows.median, 0)} of ${row.finishedRowCount}`,
+    formatSummary(row.list, 0),
+    formatNumber(row.trailing.median, 0),
+    formatNumber(row.finishedIdentityChanges.median, 0),
+    formatNumber(row.frameSpacingMs.median, 2),
+  ]);
+  const heading =
+    first === undefined
+      ? "### 7. React render counts in Chromium"
+      : `### 7. React render counts in Chromium, @agent-stream/react vs @langchain/react 1.1.0 (T = ${first.tokens} tokens into ${first.held.toLocaleString("en-US")} held messages + the question; React 19 production build; React.memo rows)`;
+  return [
+    heading,
+    "",
+    table(
+      [
+        "mode",
+        "binding",
+        "streaming row renders (min-max)",
+        "of which with unchanged text",
+        "finished rows + children renders (min-max)",
+        "finished rows that rendered",
+        "list renders (min-max)",
+        "renders after the final state",
+        "finished messages with a new identity",
+        "frame spacing ms",
+      ],
+      body,
+    ),
+    "",
+    "Counted from the first reply frame until 50 ms after `submit()` resolved (the final `values` re-send and `completed` included). The streaming row's child renders as often as the row.",
+  ].join("\n");
+}
+
 function targetSection(results: BenchResults): string {
   const body = checkTargets(results).map((check) => [check.target, check.measured, check.met === null ? "pending" : check.met ? "met" : "MISSED"]);
   return ["### Targets", "", table(["target", "measured", "status"], body)].join("\n");
@@ -161,7 +203,7 @@ export function renderReport(results: BenchResults, heading: string): string {
   if (results.valuesResend) sections.push(valuesSection(results.valuesResend));
   if (results.heap) sections.push(heapSection(results.heap));
   if (results.bundle) sections.push(bundleSection(results.bundle));
-  sections.push("### 7. React render counts in Chromium\n\nNot implemented yet (pending).");
+  if (results.renders) sections.push(renderSection(results.renders));
   sections.push(targetSection(results));
   return sections.join("\n\n");
 }

@@ -4,6 +4,7 @@
 import type { BundleRow } from "./scenarios/bundle-size";
 import type { HeapResult } from "./scenarios/heap";
 import type { NotificationRow } from "./scenarios/notifications";
+import type { RenderRow } from "./scenarios/render-counts";
 import type { TokenCostCell } from "./scenarios/token-cost";
 import type { ValuesResendRow } from "./scenarios/values-resend";
 import { formatNumber } from "./stats";
@@ -23,6 +24,7 @@ export interface BenchResults {
   readonly valuesResend?: readonly ValuesResendRow[];
   readonly heap?: HeapResult;
   readonly bundle?: readonly BundleRow[];
+  readonly renders?: readonly RenderRow[];
 }
 
 /** Median microseconds per token of `side` in a cell (wall time, or CPU time with `cpu`). */
@@ -113,6 +115,23 @@ function bundleTarget(rows: readonly BundleRow[] | undefined): TargetCheck {
   };
 }
 
+function renderTarget(rows: readonly RenderRow[] | undefined): TargetCheck {
+  const target = "finished rows re-render 0 times while a reply streams (React, Chromium)";
+  const ours = rows?.filter((row) => row.contender === "ours") ?? [];
+  if (ours.length === 0) return { target, measured: "not run", met: null };
+  const worst = (row: RenderRow): number => row.finishedTotal.max;
+  const describe = (contender: "ours" | "reference"): string =>
+    (rows ?? [])
+      .filter((row) => row.contender === contender)
+      .map((row) => `${row.mode} ${worst(row)}`)
+      .join(", ");
+  return {
+    target,
+    measured: `finished-row renders (max over runs) ours: ${describe("ours")}; reference: ${describe("reference")}`,
+    met: ours.every((row) => worst(row) === 0),
+  };
+}
+
 /**
  * Checks every target the run measured.
  *
@@ -126,6 +145,6 @@ export function checkTargets(results: BenchResults): TargetCheck[] {
     ...throttleTargets(results.notifications),
     heapTarget(results.heap),
     bundleTarget(results.bundle),
-    { target: "render counts: finished rows never re-render while a reply streams", measured: "scenario 7 (Chromium) not implemented yet", met: null },
+    renderTarget(results.renders),
   ];
 }

@@ -149,6 +149,40 @@ function customEvents(): ScriptEvent[] {
   ];
 }
 
+/** The events of one agent turn, split where the model starts streaming its reply. */
+interface ReplyTurn {
+  /** Checkpoint, values (history + human), the model task's start and a tool call. */
+  readonly prelude: ScriptEvent[];
+  /** The streamed reply, custom events, the task result, the final values and the root `completed`. */
+  readonly reply: ScriptEvent[];
+  readonly finalMessages: WireMessage[];
+  readonly finalText: string;
+}
+
+function replyTurn(tokens: number, { history, human, runIndex }: RunContext): ReplyTurn {
+  const start = [...history, human];
+  const modelNamespace = [`model_request:run${runIndex}-model`];
+  const replyId = `reply-${runIndex}`;
+  const reply = streamedReplyEvents(modelNamespace, replyId, tokens);
+  const answer: WireMessage = { type: "ai", id: replyId, content: reply.text, response_metadata: { finish_reason: "stop" } };
+  const finalMessages: WireMessage[] = [...start, answer];
+  return {
+    prelude: [checkpoint(runIndex, 0), values(start), taskStart(runIndex, "model_request", start), ...toolEvents(runIndex)],
+    reply: [
+      lifecycle(modelNamespace, "started", "model_request"),
+      ...reply.events,
+      ...customEvents(),
+      lifecycle(modelNamespace, "completed", "model_request"),
+      taskResult(runIndex, "model_request", [answer]),
+      checkpoint(runIndex, 1),
+      values(finalMessages),
+      lifecycle([], "completed", "agent"),
+    ],
+    finalMessages,
+    finalText: reply.text,
+  };
+}
+
 /**
  * One agent turn: values with the history and the human, the model task's start (carrying the
  * state, as the server sends it), a tool call, a streamed reply of `tokens` text deltas, custom
@@ -158,28 +192,23 @@ function customEvents(): ScriptEvent[] {
  * server.setPlanner(replyPlanner(20_000));
  */
 export function replyPlanner(tokens: number): RunPlanner {
-  return ({ history, human, runIndex }) => {
-    const start = [...history, human];
-    const modelNamespace = [`model_request:run${runIndex}-model`];
-    const replyId = `reply-${runIndex}`;
-    const reply = streamedReplyEvents(modelNamespace, replyId, tokens);
-    const answer: WireMessage = { type: "ai", id: replyId, content: reply.text, response_metadata: { finish_reason: "stop" } };
-    const finalMessages: WireMessage[] = [...start, answer];
-    const events: ScriptEvent[] = [
-      checkpoint(runIndex, 0),
-      values(start),
-      taskStart(runIndex, "model_request", start),
-      ...toolEvents(runIndex),
-      lifecycle(modelNamespace, "started", "model_request"),
-      ...reply.events,
-      ...customEvents(),
-      lifecycle(modelNamespace, "completed", "model_request"),
-      taskResult(runIndex, "model_request", [answer]),
-      checkpoint(runIndex, 1),
-      values(finalMessages),
-      lifecycle([], "completed", "agent"),
-    ];
-    return { segments: [events], finalMessages, finalText: reply.text };
+  return (context) => {
+    const turn = replyTurn(tokens, context);
+    return { segments: [[...turn.prelude, ...turn.reply]], finalMessages: turn.finalMessages, finalText: turn.finalText };
+  };
+}
+
+/**
+ * The same turn as {@link replyPlanner} in two segments: everything before the model starts
+ * streaming (so the history is on screen first), then the streamed reply through `completed`.
+ *
+ * @example
+ * const server = new ScriptedServer(twoStepReplyPlanner(200), heldMessages(200));
+ */
+export function twoStepReplyPlanner(tokens: number): RunPlanner {
+  return (context) => {
+    const turn = replyTurn(tokens, context);
+    return { segments: [turn.prelude, turn.reply], finalMessages: turn.finalMessages, finalText: turn.finalText };
   };
 }
 

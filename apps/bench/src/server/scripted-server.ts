@@ -52,6 +52,12 @@ export interface PlayOptions {
   readonly spacingMs?: number;
   /** Called right after each frame was handed to every connection. */
   readonly afterFrame?: (frame: Frame) => void;
+  /**
+   * Waits between `paced` frames (default: a `setTimeout` of `spacingMs`). A browser page passes
+   * one that hands frames over in their own non-timer task, as network data arrives, because
+   * browsers clamp nested timers to 4 ms.
+   */
+  readonly pace?: (spacingMs: number) => Promise<void>;
 }
 
 const macrotask = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
@@ -210,10 +216,9 @@ export class ScriptedServer {
       }
       return { startedAt, finishedAt: performance.now() };
     }
-    const next =
-      mode === "macrotasks"
-        ? macrotask
-        : (): Promise<void> => new Promise((resolve) => setTimeout(resolve, options.spacingMs ?? 2));
+    const spacingMs = options.spacingMs ?? 2;
+    const pace = options.pace ?? ((milliseconds: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, milliseconds)));
+    const next = mode === "macrotasks" ? macrotask : (): Promise<void> => pace(spacingMs);
     await next();
     const startedAt = performance.now();
     for (let index = 0; index < frames.length; index += 1) {

@@ -3,25 +3,34 @@
  * core change that breaks them fails here, next to the code.
  */
 import { describe, expect, it, vi } from "vitest";
+import type { BaseMessage } from "@langchain/core/messages";
+import { coerceMessages } from "../../src/assembly/index";
 import { TRANSPORTS } from "../support";
 import { serverMessages, textOf, tokenDelay, useControllers, waitFor } from "./harness";
 
-const QUESTION =
-  "a three day offsite for twelve people with a quiet venue, one big room, two breakout rooms and good coffee";
+/** Long enough that the reply's first sentence, which quotes it, streams for a few seconds. */
+const QUESTION = Array.from({ length: 40 }, (_, index) => `point ${index + 1} of the team offsite plan`).join(", ");
 
 /** The demo's first reply opens with this sentence (its first model turn, before the weather tool). */
 const OPENING = "Let me check the weather in Paris";
+
+/** The server's stored first reply, as a message `textOf` reads. */
+async function storedFirstReply(threadId: string): Promise<BaseMessage> {
+  const stored = await serverMessages(threadId);
+  return coerceMessages([stored[1]])[0]!;
+}
 
 describe.each(TRANSPORTS)("demo graph regressions over %s", (transport) => {
   const suite = useControllers(transport);
 
   it("a controller re-attached mid-reply shows the whole reply once, then the approval request", async () => {
     const starter = suite.make("demo");
-    void starter.submit({ messages: QUESTION }, tokenDelay(4));
-    await waitFor(starter, (snapshot) => textOf(snapshot.messages[1]).length > 20);
+    void starter.submit({ messages: QUESTION }, tokenDelay(15));
+    await waitFor(starter, (snapshot) => textOf(snapshot.messages[1]).length > 40);
     const threadId = starter.rootStore.getSnapshot().threadId!;
-
-    // A page reload: a new controller hydrates the thread while the reply is still streaming.
+    const seenBeforeReload = textOf(starter.rootStore.getSnapshot().messages[1]);
+    // A page reload: the page's controller goes away, a new one hydrates the thread mid-reply.
+    await starter.dispose();
     const reloaded = suite.make("demo", { threadId });
     await reloaded.hydrationPromise;
     expect(reloaded.rootStore.getSnapshot().isLoading).toBe(true);
@@ -36,14 +45,16 @@ describe.each(TRANSPORTS)("demo graph regressions over %s", (transport) => {
     expect(firstReply.startsWith(OPENING)).toBe(true);
     expect(firstReply.split(OPENING)).toHaveLength(2);
     expect(firstReply).toContain(`${QUESTION}.`);
-    expect(firstReply).toBe(textOf(starter.rootStore.getSnapshot().messages[1]));
+    expect(reloaded.rootStore.getSnapshot().isLoading).toBe(false);
+    expect(firstReply.startsWith(seenBeforeReload)).toBe(true);
+    expect(firstReply).toBe(textOf(await storedFirstReply(threadId)));
     expect(interrupted.interrupts).toHaveLength(1);
   });
 
   it("stop() during the first reply ends loading and reports the run as stopped", async () => {
     const onCompleted = vi.fn();
     const controller = suite.make("demo", { onCompleted });
-    void controller.submit({ messages: QUESTION }, tokenDelay(4));
+    void controller.submit({ messages: QUESTION }, tokenDelay(15));
     await waitFor(controller, (snapshot) => textOf(snapshot.messages[1]).length > 20);
     await controller.stop();
     expect(controller.rootStore.getSnapshot().isLoading).toBe(false);

@@ -1,6 +1,7 @@
 /**
  * The root pump's fan-out: root-scoped projections read it instead of opening a second subscription.
  */
+import type { HistoryReader } from "../projections/types";
 import type { Channel, ProtocolEvent, SubscriptionFilter } from "../protocol/types";
 import type { ReadableStore } from "../store/stream-store";
 import { reportUncaughtError } from "../store/report-error";
@@ -24,6 +25,18 @@ export const ROOT_PUMP_FILTER: SubscriptionFilter = Object.freeze({
 });
 
 /**
+ * What scoped projections on a controller's registry inherit when their options leave it out, so
+ * `useMessages(stream, subagent)` reads the key the controller was configured with (the reference
+ * hardcodes `"messages"` there) and a reloaded thread's subagents show their stored conversation.
+ */
+export interface ScopeDefaults {
+  /** The controller's `messagesKey`. */
+  readonly messagesKey: string;
+  /** The controller's client: projections opened while the thread is at rest start from its history. */
+  readonly history?: HistoryReader;
+}
+
+/**
  * What the controller shares with every projection of its registry: the root events it receives
  * (after replay gating, in order) and the root snapshot built from them.
  *
@@ -37,6 +50,8 @@ export interface RootEventBus<TState = Record<string, unknown>> {
   subscribe(listener: (event: ProtocolEvent) => void): () => void;
   /** The controller's root snapshot. */
   readonly root: ReadableStore<RootSnapshot<TState>>;
+  /** Defaults for scoped projections (absent on buses built outside a controller). */
+  readonly scopeDefaults?: ScopeDefaults;
 }
 
 /**
@@ -50,7 +65,10 @@ export class RootEventFanout<TState> implements RootEventBus<TState> {
   readonly channels = ROOT_PUMP_CHANNELS;
   readonly #listeners = new Set<(event: ProtocolEvent) => void>();
 
-  constructor(readonly root: ReadableStore<RootSnapshot<TState>>) {}
+  constructor(
+    readonly root: ReadableStore<RootSnapshot<TState>>,
+    readonly scopeDefaults?: ScopeDefaults,
+  ) {}
 
   subscribe(listener: (event: ProtocolEvent) => void): () => void {
     const entry = (event: ProtocolEvent): void => listener(event);

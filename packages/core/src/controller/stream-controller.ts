@@ -94,8 +94,18 @@ export class StreamController<TState extends Record<string, unknown> = Record<st
     const toolCalls = new RootToolCalls(root.markDirty);
     root.attach(conversation, toolCalls);
     this.rootStore = root.store;
-    const bus = new RootEventFanout<TState>(this.rootStore as StreamStore<RootSnapshot<TState>>);
-    this.registry = new ChannelRegistry<ThreadStream<TState>, RootEventBus<TState>>({ shared: bus, scheduler: this.#scheduler });
+    const bus = new RootEventFanout<TState>(this.rootStore as StreamStore<RootSnapshot<TState>>, {
+      messagesKey,
+      history: options.client,
+    });
+    this.registry = new ChannelRegistry<ThreadStream<TState>, RootEventBus<TState>>({
+      shared: bus,
+      scheduler: this.#scheduler,
+      // A scoped view acquired on an idle thread (loaded, no connection yet) needs the connection.
+      onAcquireUnbound: (spec) => {
+        if (spec.needsConnection === true) this.#openForScopedViews();
+      },
+    });
     const session = new ThreadSession<TState>(options, this.registry, {
       onEvent: (event) => this.#router.handle(event),
       onFatal: (error) => {
@@ -373,6 +383,15 @@ export class StreamController<TState extends Record<string, unknown> = Record<st
     core.interrupts.clear();
     core.root.patch({ isLoading: true, error: undefined, interrupts: core.interrupts.list });
     return { echoIds: showOptimisticInput(core, prepared), dispatchInput: prepared.dispatchInput };
+  }
+
+  /** Opens the idle thread's connection for the scoped views that read below the root. */
+  #openForScopedViews(): void {
+    const core = this.#core;
+    const { threadId, isThreadLoading } = core.root.control;
+    // While loading, hydrate decides how to connect (and calls back here when it leaves the thread idle).
+    if (core.disposed || threadId === null || isThreadLoading || core.session.connection !== undefined) return;
+    core.session.ensure(threadId);
   }
 
   #reportError(error: unknown, onError: ((error: unknown) => void) | undefined): void {

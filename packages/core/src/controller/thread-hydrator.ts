@@ -130,6 +130,8 @@ export class ThreadHydrator<TState> {
       core.root.patch({ isLoading: true });
     } else if (core.session.connection === undefined) {
       core.session.nextMode = "gated";
+      // Scoped views acquired while the thread loaded read below the root: only a connection feeds them.
+      core.session.ensureForScopedViews(threadId);
     }
     void this.#assignParentsFromHistory(threadId, state);
   }

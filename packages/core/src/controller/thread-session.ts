@@ -74,6 +74,11 @@ export class ThreadSession<TState> {
     return connection;
   }
 
+  /** Opens the connection when a scoped view of the registry needs it (see `ProjectionSpec.needsConnection`). */
+  ensureForScopedViews(threadId: string): void {
+    if (this.#connection === undefined && this.#registry.needsConnection) this.ensure(threadId);
+  }
+
   /** Closes the live connection; nothing it still delivers reaches the handlers. */
   async close(): Promise<void> {
     this.#generation += 1;

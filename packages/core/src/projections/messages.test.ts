@@ -86,6 +86,26 @@ describe("messagesProjection", () => {
     expect(store.getSnapshot().map(textOf)).toEqual(["from history"]);
   });
 
+  // Regression (reference §5: the scoped projection hardcoded "messages"): a controller's key is inherited.
+  it("inherits the controller's messagesKey when the caller gives none", async () => {
+    const thread = new FakeThread();
+    const root = new StreamStore({ isLoading: true } as RootSnapshot<Record<string, unknown>>);
+    const shared: RootEventBus<unknown> = {
+      channels: [],
+      subscribe: () => () => undefined,
+      root,
+      scopeDefaults: { messagesKey: "history" },
+    };
+    const registry = new ChannelRegistry<ScopedThread, ProjectionShared>({ shared });
+    registry.bind(thread);
+    const messages = registry.acquire(messagesProjection(SUBAGENT)).store;
+    const values = registry.acquire(valuesProjection<{ history: BaseMessage[] }>(SUBAGENT)).store;
+    thread.emit(valuesEvent(SUBAGENT, { history: [{ type: "human", content: "kept under history", id: "h-9" }] }));
+    await nextMacrotask();
+    expect(messages.getSnapshot().map(textOf)).toEqual(["kept under history"]);
+    expect(values.getSnapshot()?.history.map(textOf)).toEqual(["kept under history"]);
+  });
+
   // Regression (reference B1): the root short-circuit threw on every event and stayed [].
   it("at the root without a controller, shows messages of the root's model nodes", async () => {
     const { thread, registry } = setup();

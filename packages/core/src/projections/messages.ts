@@ -9,6 +9,7 @@ import {
   messagesProjection as rootMessagesProjection,
   valuesProjection as rootValuesProjection,
 } from "../controller/root-projections";
+import type { RootEventBus } from "../controller/root-event-bus";
 import { DEFAULT_MESSAGES_KEY } from "../controller/types";
 import type { Namespace } from "../protocol/types";
 import type { ProjectionRuntime } from "../store/projection";
@@ -31,9 +32,26 @@ export interface ConversationProjectionOptions {
 
 const EMPTY_MESSAGES: readonly BaseMessage[] = Object.freeze([]);
 
+/** `*` in a key: the option is inherited from the registry's controller (see `ScopeDefaults`). */
 function conversationKey(kind: string, namespace: Namespace, options: ConversationProjectionOptions): string {
-  const messagesKey = options.messagesKey ?? DEFAULT_MESSAGES_KEY;
-  return `${kind}|${messagesKey}|${options.history === undefined ? "live" : "history"}|${scopeKey(namespace)}`;
+  const messagesKey = options.messagesKey ?? "*";
+  return `${kind}|${messagesKey}|${options.history === undefined ? "*" : "history"}|${scopeKey(namespace)}`;
+}
+
+/**
+ * The options in effect: what the caller gave, else the controller's defaults. Inherited history is
+ * read only for a thread at rest; a streaming thread's replay and live events fill the view anyway.
+ */
+export function resolveScopeOptions<T>(
+  context: ScopedContext<T>,
+  options: ConversationProjectionOptions,
+): { messagesKey: string; history: HistoryReader | undefined } {
+  const defaults = context.shared?.scopeDefaults;
+  const atRest = context.shared?.root.getSnapshot().isLoading === false;
+  return {
+    messagesKey: options.messagesKey ?? defaults?.messagesKey ?? DEFAULT_MESSAGES_KEY,
+    history: options.history ?? (atRest ? defaults?.history : undefined),
+  };
 }
 
 /** Streams the conversation of `namespace` into `publish`, values of exactly that namespace included. */
@@ -44,10 +62,9 @@ function openConversation<T>(
   publish: (conversation: RootMessageProjection) => void,
 ): ProjectionRuntime {
   let sawValues = false;
+  const { messagesKey, history } = resolveScopeOptions(context, options);
   const flush = new BatchedFlush(() => publish(conversation));
-  const conversation = new RootMessageProjection(options.messagesKey ?? DEFAULT_MESSAGES_KEY, {}, () =>
-    flush.request(),
-  );
+  const conversation = new RootMessageProjection(messagesKey, {}, () => flush.request());
   const stop = openScopedSubscription(
     context,
     {
@@ -71,8 +88,8 @@ function openConversation<T>(
       onEnd: () => flush.runNow(),
     },
   );
-  if (options.history !== undefined) {
-    seedFromHistory(context, options.history, namespace, () => sawValues, (values) => conversation.seed(values));
+  if (history !== undefined) {
+    seedFromHistory(context, history, namespace, () => sawValues, (values) => conversation.seed(values));
   }
   return {
     dispose() {
@@ -103,7 +120,7 @@ export function messagesProjection(
       context.store.setValue(conversation.flush().messages),
     );
   const key = conversationKey("messages", namespace, options);
-  if (namespace.length > 0) return { key, initial, open: openOwn };
+  if (namespace.length > 0) return { key, initial, open: openOwn, needsConnection: true };
   return withRootMirror(key, initial, () => rootMessagesProjection([]), openOwn);
 }
 
@@ -119,7 +136,7 @@ export function messagesProjection(
  */
 export function valuesProjection<TState = Record<string, unknown>>(
   namespace: Namespace = [],
-  messagesKey: string = DEFAULT_MESSAGES_KEY,
+  messagesKey?: string,
   options: Omit<ConversationProjectionOptions, "messagesKey"> = {},
 ): ScopedProjectionSpec<TState | undefined> {
   const initial = (): TState | undefined => undefined;
@@ -129,8 +146,12 @@ export function valuesProjection<TState = Record<string, unknown>>(
       context.store.setValue(conversation.flush().values as TState),
     );
   const key = conversationKey("values", namespace, conversationOptions);
-  if (namespace.length > 0) return { key, initial, open: openOwn };
+  if (namespace.length > 0) return { key, initial, open: openOwn, needsConnection: true };
   // ThreadStream<TState> is invariant in TState; the mirror only reads the shared root snapshot.
-  const rootSpec = () => rootValuesProjection<TState>([], messagesKey) as unknown as RootProjectionSpec<TState | undefined, unknown>;
+  const rootSpec = (shared: RootEventBus<unknown>) =>
+    rootValuesProjection<TState>([], messagesKey ?? shared.scopeDefaults?.messagesKey ?? DEFAULT_MESSAGES_KEY) as unknown as RootProjectionSpec<
+      TState | undefined,
+      unknown
+    >;
   return withRootMirror(key, initial, rootSpec, openOwn);
 }

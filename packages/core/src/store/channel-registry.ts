@@ -30,6 +30,11 @@ export type ChannelRegistryOptions<TShared> = {
   onError?: (error: unknown, info: ProjectionErrorInfo) => void;
   /** Passed as `onListenerError` to every store the registry creates. */
   onListenerError?: (error: unknown) => void;
+  /**
+   * Called after `acquire` took a hold while no thread is bound (e.g. a controller holding an idle
+   * thread can open its connection so the projection gets data).
+   */
+  onAcquireUnbound?: (spec: ProjectionSpec<unknown, unknown, unknown>) => void;
 } & (undefined extends TShared ? { shared?: TShared } : { shared: TShared });
 
 interface RegistryEntry {
@@ -87,6 +92,14 @@ export class ChannelRegistry<TThread, TShared = undefined> {
     return count;
   }
 
+  /** Whether a projection with at least one live hold needs the thread's connection (`spec.needsConnection`). */
+  get needsConnection(): boolean {
+    for (const entry of this.#entries.values()) {
+      if (entry.refCount > 0 && entry.spec.needsConnection === true) return true;
+    }
+    return false;
+  }
+
   /** Whether {@link ChannelRegistry.dispose} has been called. */
   get disposed(): boolean {
     return this.#disposed;
@@ -111,6 +124,7 @@ export class ChannelRegistry<TThread, TShared = undefined> {
       entry.cancelRemoval = undefined;
     }
     entry.refCount += 1;
+    if (this.#thread === null) this.#options.onAcquireUnbound?.(spec as ProjectionSpec<unknown, unknown, unknown>);
     const acquired = entry;
     let released = false;
     return {

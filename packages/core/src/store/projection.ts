@@ -55,6 +55,11 @@ export interface ProjectionSpec<T, TThread, TShared = undefined> {
    * each reset (wrap a function-typed value in a thunk: `initial: () => myFunction`).
    */
   readonly initial: T | (() => T);
+  /**
+   * The projection reads a namespace below the root, which only the thread's own connection can
+   * feed: a controller holding an idle thread (loaded, no connection yet) opens one for it.
+   */
+  readonly needsConnection?: boolean;
   /** Starts feeding `context.store` from `context.thread`. */
   open(context: ProjectionContext<T, TThread, TShared>): ProjectionRuntime;
 }

@@ -66,4 +66,23 @@ export function subagentScenarios(session: ScenarioSession): void {
     expect(writer.messages.some((text) => text.startsWith("Draft:"))).toBe(true);
     expect(view.messages.some((message) => message.text.includes("Searching the notes."))).toBe(false);
   });
+
+  it("shows each subagent's own messages again after the finished thread is reloaded", async () => {
+    const first = await session.mount("deep_agent", { views: { subagents: true } });
+    await first.actions.submit({ messages: "research then reload" }, paced(0));
+    const done = await untilReply(first, "Summary of both subagents");
+    await first.unmount();
+    // A fresh mount on the stored thread: nothing streams, everything comes from the server's state.
+    const reloaded = await session.mount("deep_agent", { threadId: done.threadId, views: { subagents: true } });
+    const cards = await reloaded.until((current) => {
+      expect(current.isThreadLoading).toBe(false);
+      expect(current.subagents.map((card) => card.name).sort()).toEqual(["researcher", "writer"]);
+      const researcher = current.subagents.find((card) => card.name === "researcher")!;
+      expect(researcher.messages.some((text) => text.includes("Searching the notes."))).toBe(true);
+      const writer = current.subagents.find((card) => card.name === "writer")!;
+      expect(writer.messages.some((text) => text.startsWith("Draft:"))).toBe(true);
+    });
+    expect(cards.isLoading).toBe(false);
+    expect(cards.subagents.every((card) => card.status === "complete")).toBe(true);
+  });
 }

@@ -18,7 +18,6 @@ export default defineConfig({
       "marked",
       "@langchain/core/messages",
       "@agent-stream/core > uuid",
-      "@agent-stream/core > eventsource-parser",
     ],
   },
   server: { warmup: { clientFiles: ["./src/main.tsx"] } },

@@ -34,7 +34,6 @@ export function angularBrowserProject(sourceConditions: string[]): TestProjectIn
         "rxjs/operators",
         "@langchain/core/messages",
         "@agent-stream/core > uuid",
-        "@agent-stream/core > eventsource-parser",
       ],
     },
     test: {

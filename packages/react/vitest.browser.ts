@@ -43,7 +43,6 @@ export function reactBrowserProject(sourceConditions: string[], reactVersion: 18
         "@testing-library/react",
         "@langchain/core/messages",
         "@agent-stream/core > uuid",
-        "@agent-stream/core > eventsource-parser",
       ],
     },
     test: {

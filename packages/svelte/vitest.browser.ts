@@ -26,7 +26,7 @@ export function svelteBrowserProject(sourceConditions: string[]): TestProjectInl
     },
     optimizeDeps: {
       // Pre-bundled up front: a discovery mid-run reloads the page and fails the running file.
-      include: ["@langchain/core/messages", "@agent-stream/core > uuid", "@agent-stream/core > eventsource-parser"],
+      include: ["@langchain/core/messages", "@agent-stream/core > uuid"],
     },
     test: {
       name: "svelte-browser",

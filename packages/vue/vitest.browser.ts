@@ -30,7 +30,7 @@ export function vueBrowserProject(sourceConditions: string[]): TestProjectInline
     },
     optimizeDeps: {
       // Pre-bundled up front: a discovery mid-run reloads the page and fails the running file.
-      include: ["vue", "@langchain/core/messages", "@agent-stream/core > uuid", "@agent-stream/core > eventsource-parser"],
+      include: ["vue", "@langchain/core/messages", "@agent-stream/core > uuid"],
     },
     test: {
       name: "vue-browser",

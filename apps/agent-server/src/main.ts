@@ -33,6 +33,8 @@ async function main(): Promise<void> {
       },
     );
   };
+  // A promise a graph library left unobserved must not take the whole server down with it.
+  process.on("unhandledRejection", (reason) => console.error("Unhandled rejection (server keeps running):", reason));
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);
 }

@@ -9,6 +9,7 @@ import { type AnyGraph, createGraphs } from "./graphs/registry.js";
 import { type CancelAction, RunRegistry } from "./run-control.js";
 import { createMemoryThreadStore } from "./thread-store.js";
 import { installInterruptedTerminal } from "./terminal-status.js";
+import { observeTransformerPromises } from "./transformer-promises.js";
 
 /** Options of {@link startAgentServer}. */
 export interface AgentServerOptions {
@@ -101,7 +102,7 @@ export async function startAgentServer(options: AgentServerOptions = {}): Promis
   const host = options.host ?? "127.0.0.1";
   const runs = new RunRegistry({ interruptSupported: await installInterruptedTerminal() });
   const graphs = Object.fromEntries(
-    Object.entries(options.graphs ?? createGraphs()).map(([id, graph]) => [id, runs.instrument(graph)]),
+    Object.entries(options.graphs ?? createGraphs()).map(([id, graph]) => [id, runs.instrument(observeTransformerPromises(graph))]),
   );
   const { app, webSocket } = buildApp(graphs, runs);
   const server = await listen(app, options.port ?? 0, host);

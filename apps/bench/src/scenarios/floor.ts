@@ -3,6 +3,7 @@
  * concatenating the text deltas.
  */
 import { ROOT_PUMP_FILTER } from "@agent-stream/core";
+import { settleGarbage } from "../harness";
 import { ScriptedServer } from "../server/scripted-server";
 import { heldMessages, type RunPlanner } from "../server/script";
 
@@ -54,4 +55,36 @@ export function measureFloor(frames: readonly string[]): FloorTiming {
   const cpu = process.cpuUsage(cpuAtStart);
   if (text.length === 0 && frames.length > 100) throw new Error("floor: no text deltas among the frames");
   return { wallMs, cpuMs: (cpu.user + cpu.system) / 1000 };
+}
+
+/**
+ * The floor as delivered: the same scripted server plays the reply in one burst to a root
+ * connection whose callback only parses each frame and concatenates the text deltas. Next to
+ * {@link measureFloor} (a tight loop over ready strings) it shows what delivery through the server
+ * and parsing between other work cost before any client logic runs.
+ *
+ * @example
+ * const { wallMs } = await measureDeliveredFloor(replyPlanner(20_000), 2_000);
+ */
+export async function measureDeliveredFloor(planner: RunPlanner, held: number): Promise<FloorTiming> {
+  const server = new ScriptedServer(planner, heldMessages(held));
+  await server.handleCommand({ id: 1, method: "run.start", params: { input: { messages: [{ type: "human", content: "hi", id: "human-0" }] } } });
+  let text = "";
+  let frames = 0;
+  const connection = server.openStream(ROOT_PUMP_FILTER, (raw) => {
+    frames += 1;
+    const frame = JSON.parse(raw) as { params: { data: { delta?: { type?: string; text?: string } } } };
+    const delta = frame.params.data?.delta;
+    if (delta?.type === "text-delta" && delta.text !== undefined) text += delta.text;
+  });
+  await new Promise((resolve) => setImmediate(resolve));
+  text = "";
+  frames = 0;
+  await settleGarbage();
+  const cpuAtStart = process.cpuUsage();
+  const timing = await server.play("burst");
+  const cpu = process.cpuUsage(cpuAtStart);
+  connection.close();
+  if (text.length === 0 && frames > 100) throw new Error("delivered floor: no text deltas among the frames");
+  return { wallMs: timing.finishedAt - timing.startedAt, cpuMs: (cpu.user + cpu.system) / 1000 };
 }

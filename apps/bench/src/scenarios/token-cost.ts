@@ -6,7 +6,7 @@ import type { ContenderName } from "../contenders";
 import { measureReply, settleGarbage } from "../harness";
 import { replyPlanner } from "../server/script";
 import { summarize, type Summary } from "../stats";
-import { framesOf, measureFloor } from "./floor";
+import { framesOf, measureDeliveredFloor, measureFloor } from "./floor";
 
 /** One (T, N) cell; times in milliseconds. */
 export interface TokenCostCell {
@@ -15,6 +15,8 @@ export interface TokenCostCell {
   readonly ours: Summary;
   readonly reference: Summary;
   readonly floor: Summary;
+  /** The floor as delivered by the scripted server (see `measureDeliveredFloor`). */
+  readonly deliveredFloor: Summary;
   /** Garbage collection inside the timed window. */
   readonly oursGc: Summary;
   readonly referenceGc: Summary;
@@ -27,6 +29,7 @@ export interface TokenCostCell {
    * machine hits both sides of a ratio): more robust than a ratio of medians on a noisy machine.
    */
   readonly oursOverFloor: Summary;
+  readonly oursOverDeliveredFloor: Summary;
   readonly oursOverReference: Summary;
 }
 
@@ -44,6 +47,7 @@ interface CellSamples {
   oursGc: number[];
   referenceGc: number[];
   floor: number[];
+  deliveredFloor: number[];
   oursCpu: number[];
   referenceCpu: number[];
   floorCpu: number[];
@@ -61,7 +65,7 @@ export async function runTokenCost(config: TokenCostConfig): Promise<TokenCostCe
   const samples = new Map<string, CellSamples>();
   const keyOf = (tokens: number, held: number): string => `${tokens}/${held}`;
   for (const { tokens, held } of cells) {
-    samples.set(keyOf(tokens, held), { ours: [], reference: [], oursGc: [], referenceGc: [], floor: [], oursCpu: [], referenceCpu: [], floorCpu: [] });
+    samples.set(keyOf(tokens, held), { ours: [], reference: [], oursGc: [], referenceGc: [], floor: [], deliveredFloor: [], oursCpu: [], referenceCpu: [], floorCpu: [] });
   }
   for (let repetition = 0; repetition < config.repetitions; repetition += 1) {
     const order: ContenderName[] = repetition % 2 === 0 ? ["ours", "reference"] : ["reference", "ours"];
@@ -78,9 +82,11 @@ export async function runTokenCost(config: TokenCostConfig): Promise<TokenCostCe
       const floor = measureFloor(frames!);
       cell.floor.push(floor.wallMs);
       cell.floorCpu.push(floor.cpuMs);
+      cell.deliveredFloor.push((await measureDeliveredFloor(replyPlanner(tokens), held)).wallMs);
       config.log(
         `  token cost rep ${repetition + 1}/${config.repetitions} T=${tokens} N=${held}: ours ${cell.ours.at(-1)!.toFixed(1)} ms, ` +
-          `reference ${cell.reference.at(-1)!.toFixed(1)} ms, floor ${cell.floor.at(-1)!.toFixed(1)} ms`,
+          `reference ${cell.reference.at(-1)!.toFixed(1)} ms, floor ${cell.floor.at(-1)!.toFixed(1)} ms, ` +
+          `delivered floor ${cell.deliveredFloor.at(-1)!.toFixed(1)} ms`,
       );
     }
   }
@@ -92,12 +98,14 @@ export async function runTokenCost(config: TokenCostConfig): Promise<TokenCostCe
       ours: summarize(cell.ours),
       reference: summarize(cell.reference),
       floor: summarize(cell.floor),
+      deliveredFloor: summarize(cell.deliveredFloor),
       oursGc: summarize(cell.oursGc),
       referenceGc: summarize(cell.referenceGc),
       oursCpu: summarize(cell.oursCpu),
       referenceCpu: summarize(cell.referenceCpu),
       floorCpu: summarize(cell.floorCpu),
       oursOverFloor: summarize(cell.ours.map((ours, index) => ours / cell.floor[index]!)),
+      oursOverDeliveredFloor: summarize(cell.ours.map((ours, index) => ours / cell.deliveredFloor[index]!)),
       oursOverReference: summarize(cell.ours.map((ours, index) => ours / cell.reference[index]!)),
     };
   });

@@ -1,9 +1,9 @@
-import { createParser } from "eventsource-parser";
 import { TransportError } from "../protocol/errors";
 import type { CommandResponse, ProtocolCommand, SubscriptionFilter } from "../protocol/types";
 import type { AgentServerAdapter, EventConnection, EventConnectionHandlers, FetchLike } from "./adapter";
 import { headersFor, httpErrorFrom, joinUrl } from "./http";
 import { parseFrame } from "./parse-frame";
+import { createSseParser } from "./sse-parser";
 
 /** Options of the SSE adapter. */
 export interface SseAdapterOptions {
@@ -14,7 +14,7 @@ export interface SseAdapterOptions {
 
 /**
  * Commands over `POST /threads/{id}/commands`, events over `POST /threads/{id}/stream/events`
- * (server-sent events parsed with `eventsource-parser`).
+ * (server-sent events, read by the built-in `createSseParser`).
  *
  * @example
  * const adapter = new SseAdapter({ apiUrl: "http://localhost:2024" });
@@ -116,19 +116,21 @@ export class SseAdapter implements AgentServerAdapter {
 }
 
 async function pumpSse(body: ReadableStream<Uint8Array>, handlers: EventConnectionHandlers): Promise<void> {
-  const parser = createParser({
+  const parser = createSseParser({
     onEvent(message) {
       const frame = parseFrame(message.data);
       if (frame.kind === "event") handlers.onEvent(frame.event);
       else if (frame.kind === "malformed") handlers.onMalformedFrame(message.data, frame.cause);
     },
   });
-  const decoder = new TextDecoder();
+  // The parser skips a leading byte order mark itself, so the decoder must pass it through.
+  const decoder = new TextDecoder("utf-8", { ignoreBOM: true });
   const reader = body.getReader();
   try {
     for (;;) {
       const { done, value } = await reader.read();
       if (done) {
+        // Flushes the decoder; an event the stream cut off before its blank line is dropped, never dispatched.
         parser.feed(decoder.decode());
         return;
       }

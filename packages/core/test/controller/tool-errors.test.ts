@@ -1,0 +1,31 @@
+/**
+ * A tool that throws, on the real server: the failure is part of the conversation, the run goes on,
+ * and the server keeps serving (langchain leaves a rejected promise unobserved for failed tools; the
+ * agent server observes it, or this whole test run would abort on an unhandled rejection).
+ */
+import { describe, expect, it } from "vitest";
+import { CALCULATOR_BOOM_MESSAGE } from "../../../../apps/agent-server/src/graphs/tools";
+import { TRANSPORTS } from "../support";
+import { FAST, textOf, useControllers } from "./harness";
+
+describe.each(TRANSPORTS)("a failing tool over %s", (transport) => {
+  const suite = useControllers(transport);
+
+  it("shows the failed call and the agent's answer, then serves the next run", async () => {
+    const controller = suite.make("tool_agent");
+    await controller.submit({ messages: "please boom" }, FAST);
+    const failed = controller.rootStore.getSnapshot();
+    expect(failed).toMatchObject({ isLoading: false, error: undefined });
+    expect(failed.toolCalls.map((call) => [call.name, call.status])).toEqual([
+      ["get_weather", "finished"],
+      ["calculator", "finished"],
+      ["calculator", "error"],
+    ]);
+    expect(textOf(failed.messages.at(-1))).toContain(CALCULATOR_BOOM_MESSAGE);
+
+    await controller.submit({ messages: "weather and maths please" }, FAST);
+    const next = controller.rootStore.getSnapshot();
+    expect(next.error).toBeUndefined();
+    expect(next.toolCalls.slice(3).every((call) => call.status === "finished")).toBe(true);
+  });
+});

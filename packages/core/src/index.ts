@@ -5,7 +5,7 @@
 
 // Client and thread streams
 export { Client } from "./client/client";
-export type { ClientOptions, ThreadState, ThreadStreamConnectOptions } from "./client/client";
+export type { ClientOptions, ThreadInfo, ThreadSearchQuery, ThreadState, ThreadStreamConnectOptions } from "./client/client";
 export { ThreadStream } from "./thread/thread-stream";
 export type { InterruptResponse, MultitaskStrategy, RespondParams, RunStartParams, ThreadStreamOptions } from "./thread/thread-stream";
 export { EventSubscription } from "./thread/subscription";

@@ -40,8 +40,32 @@ export interface ThreadState<TValues = Record<string, unknown>> {
   parent_checkpoint: { checkpoint_id?: string } | null;
 }
 
+/** A thread as the REST API lists it. */
+export interface ThreadInfo<TValues = Record<string, unknown>> {
+  thread_id: string;
+  created_at: string;
+  updated_at: string;
+  /** The agent server tags each thread with `graph_id` and `assistant_id`. */
+  metadata: Record<string, unknown>;
+  /** `idle`, `busy`, `interrupted` or `error`, where the server reports it. */
+  status?: string;
+  values?: TValues;
+}
+
+/** Query of `client.threads.search`. */
+export interface ThreadSearchQuery {
+  /** Threads whose metadata contains these pairs. */
+  metadata?: Record<string, unknown>;
+  status?: "idle" | "busy" | "interrupted" | "error";
+  /** Page size (server default when omitted). */
+  limit?: number;
+  offset?: number;
+  sortBy?: "thread_id" | "status" | "created_at" | "updated_at";
+  sortOrder?: "asc" | "desc";
+}
+
 /**
- * Entry point to an agent server: thread streams, thread state and history, run cancel.
+ * Entry point to an agent server: thread streams, thread records, search, state and history, run cancel.
  *
  * @example
  * const client = new Client({ apiUrl: "http://localhost:2024" });
@@ -65,6 +89,27 @@ export class Client {
       threadId: string | undefined,
       options: ThreadStreamConnectOptions,
     ): ThreadStream<TState> => this.#stream<TState>(threadId ?? uuidv7(), options),
+    /** The thread's record; `null` when the thread does not exist. */
+    get: <TValues = Record<string, unknown>>(threadId: string): Promise<ThreadInfo<TValues> | null> =>
+      this.#request(`/threads/${encodeURIComponent(threadId)}`, { method: "GET" }, { nullOn404: true }),
+    /**
+     * Lists threads (for a thread picker): filtered by metadata or status, paged and sorted.
+     *
+     * @example
+     * const recent = await client.threads.search({ limit: 20, sortBy: "updated_at", sortOrder: "desc" });
+     */
+    search: <TValues = Record<string, unknown>>(query: ThreadSearchQuery = {}): Promise<ThreadInfo<TValues>[]> =>
+      this.#request("/threads/search", {
+        method: "POST",
+        body: JSON.stringify({
+          ...(query.metadata ? { metadata: query.metadata } : {}),
+          ...(query.status ? { status: query.status } : {}),
+          ...(query.limit !== undefined ? { limit: query.limit } : {}),
+          ...(query.offset !== undefined ? { offset: query.offset } : {}),
+          ...(query.sortBy ? { sort_by: query.sortBy } : {}),
+          ...(query.sortOrder ? { sort_order: query.sortOrder } : {}),
+        }),
+      }),
     /** The thread's current state; `null` when the thread does not exist. */
     getState: <TValues = Record<string, unknown>>(threadId: string): Promise<ThreadState<TValues> | null> =>
       this.#request(`/threads/${encodeURIComponent(threadId)}/state`, { method: "GET" }, { nullOn404: true }),

@@ -74,6 +74,31 @@ describe("REST helpers", () => {
     }
   });
 
+  it("gets a thread's record and finds it by search: filtered by metadata, paged, sorted", async () => {
+    const client = new Client({ apiUrl: agentServerUrl() });
+    const thread = openThread("sse", "text");
+    try {
+      await thread.run.start(humanRun("find me"));
+      await thread.output;
+      const record = await client.threads.get(thread.threadId);
+      expect(record).toMatchObject({ thread_id: thread.threadId, metadata: { assistant_id: "text" } });
+      expect(await client.threads.get("00000000-0000-4000-8000-000000000000")).toBeNull();
+      // The server tags each thread with the assistant that ran on it.
+      const mine = await client.threads.search({ metadata: { assistant_id: "text" }, limit: 1000 });
+      expect(mine.map((entry) => entry.thread_id)).toContain(thread.threadId);
+      expect(mine.every((entry) => entry.metadata.assistant_id === "text")).toBe(true);
+      const others = await client.threads.search({ metadata: { assistant_id: `never-used-${thread.threadId}` } });
+      expect(others).toEqual([]);
+      const newest = await client.threads.search({ limit: 3, sortBy: "created_at", sortOrder: "desc" });
+      expect(newest.length).toBeGreaterThan(0);
+      expect(newest.length).toBeLessThanOrEqual(3);
+      const times = newest.map((entry) => Date.parse(entry.created_at));
+      expect([...times].sort((left, right) => right - left)).toEqual(times);
+    } finally {
+      await thread.close();
+    }
+  });
+
   it("carries status and the server message on HTTP errors", async () => {
     const client = new Client({ apiUrl: agentServerUrl() });
     const error = await client.threads.getHistory("not-a-uuid").catch((caught: unknown) => caught);

@@ -9,8 +9,14 @@ export const SUBAGENT_TYPES = ["researcher", "writer"] as const;
 /** One subagent type. */
 export type SubagentType = (typeof SUBAGENT_TYPES)[number];
 
+/** What `search_notes` throws for a query containing "boom" (a failing tool inside a subagent). */
+export const SEARCH_NOTES_BOOM_MESSAGE = "The notes index is down (query contained \"boom\")";
+
 const searchNotesTool = tool(
-  async ({ query }: { query: string }) => `3 notes match "${query}": it streams, it resumes, it scales.`,
+  async ({ query }: { query: string }) => {
+    if (query.includes("boom")) throw new Error(SEARCH_NOTES_BOOM_MESSAGE);
+    return `3 notes match "${query}": it streams, it resumes, it scales.`;
+  },
   {
     name: "search_notes",
     description: "Search the team's research notes.",
@@ -30,7 +36,8 @@ const writerScript = ({ lastHumanText }: ScriptContext): ScriptedTurn => ({
 });
 
 /**
- * Builds the compiled subagents, keyed by type: `researcher` (calls `search_notes`, then answers)
+ * Builds the compiled subagents, keyed by type: `researcher` (calls `search_notes`, which fails for
+ * a query containing "boom", then answers)
  * and `writer` (answers directly). Both stream their tokens.
  *
  * @example

@@ -1,13 +1,13 @@
 /**
  * `injectStream`: one agent-server thread as Angular signals.
  */
-import type { RootSnapshot } from "@agent-stream/core";
+import { bindStreamActions, type RootSnapshot } from "@agent-stream/core";
 import { computed, type Signal } from "@angular/core";
 import { STREAM_INSTANCE } from "./context";
 import { bindingContext } from "./internal/binding-context";
 import { injectController, type InjectStreamOptions } from "./internal/inject-controller";
 import { storeSignal } from "./internal/store-signal";
-import { bindMethods, type StreamHandle } from "./stream-handle";
+import type { StreamHandle } from "./stream-handle";
 
 export type { InjectStreamOptions } from "./internal/inject-controller";
 
@@ -63,7 +63,7 @@ export function injectStream<TState extends Record<string, unknown> = Record<str
     subagents: storeSignal(() => slot.controller().subagentStore, context),
     subgraphs: storeSignal(() => slot.controller().subgraphStore, context),
     subgraphsByNode: storeSignal(() => slot.controller().subgraphByNodeStore, context),
-    ...bindMethods(slot.current),
+    ...bindStreamActions(slot.current),
     controller: slot.controller,
   };
 }

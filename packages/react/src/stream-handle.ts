@@ -1,18 +1,7 @@
 /**
  * The handle `useStream` returns, and how selector hooks reach the controller behind it.
  */
-import type {
-  Interrupt,
-  RootSnapshot,
-  StreamController,
-  StreamRespondAllOptions,
-  StreamRespondOptions,
-  StreamStopOptions,
-  StreamSubmitOptions,
-  ThreadStream,
-  ToolCallSnapshot,
-} from "@agent-stream/core";
-import type { BaseMessage } from "@langchain/core/messages";
+import type { RootSnapshot, StreamActions, StreamController, StreamDiscovery, StreamHandleValues } from "@agent-stream/core";
 
 /** Subagents by `task` tool call id (name, namespace, status, task input, output, ...). */
 export type SubagentMap = ReturnType<StreamController["subagentStore"]["getSnapshot"]>;
@@ -23,18 +12,7 @@ export type SubgraphMap = ReturnType<StreamController["subgraphStore"]["getSnaps
 /** Subgraphs grouped by the node that hosts them. */
 export type SubgraphByNodeMap = ReturnType<StreamController["subgraphByNodeStore"]["getSnapshot"]>;
 
-/** The discovery maps of a handle. */
-export interface StreamDiscovery {
-  readonly subagents: SubagentMap;
-  readonly subgraphs: SubgraphMap;
-  readonly subgraphsByNode: SubgraphByNodeMap;
-}
-
-/**
- * Submit input: a partial state whose messages key may hold a string, a message (instance or
- * dict) or a list of them; `null` resumes or re-runs without input.
- */
-export type StreamSubmitInput<TState> = { [K in keyof TState]?: unknown } | Record<string, unknown> | null;
+export type { StreamDiscovery, StreamSubmitInput } from "@agent-stream/core";
 
 /**
  * What `useStream`, `useSuspenseStream` and `useStreamContext` return: the root snapshot's fields,
@@ -45,37 +23,8 @@ export type StreamSubmitInput<TState> = { [K in keyof TState]?: unknown } | Reco
  * stream.messages.map((message) => message.text);
  */
 export interface StreamHandle<TState extends Record<string, unknown> = Record<string, unknown>, TInterrupt = unknown>
-  extends StreamDiscovery {
-  /** Latest root state (`initialValues` until the server sends some). */
-  readonly values: TState;
-  /** The root conversation, streamed token by token. */
-  readonly messages: readonly BaseMessage[];
-  readonly toolCalls: readonly ToolCallSnapshot[];
-  /** Pending interrupts from every namespace, oldest first. */
-  readonly interrupts: readonly Interrupt<TInterrupt>[];
-  /** `interrupts[0]`. */
-  readonly interrupt: Interrupt<TInterrupt> | undefined;
-  /** True while a run is in flight. */
-  readonly isLoading: boolean;
-  /** True while the thread's stored state is loading. */
-  readonly isThreadLoading: boolean;
-  /** Settles when the current thread finished loading (a new promise per thread). */
-  readonly hydrationPromise: Promise<void>;
-  /** The last run or hydration error; cleared by the next submit. */
-  readonly error: unknown;
-  readonly threadId: string | null;
-  /** Starts a run (see `StreamController.submit`). */
-  submit(input: StreamSubmitInput<TState>, options?: StreamSubmitOptions): Promise<void>;
-  /** Stops the run; cancels it on the server unless `{ cancel: false }`. */
-  stop(options?: StreamStopOptions): Promise<void>;
-  /** Stops listening; the server run keeps going and a later mount re-attaches. */
-  disconnect(): Promise<void>;
-  /** Answers one interrupt (default: `interrupt`). */
-  respond(response: unknown, options?: StreamRespondOptions): Promise<void>;
-  /** Answers several interrupts at once: `{ [interruptId]: response }`. */
-  respondAll(responses: Record<string, unknown>, options?: StreamRespondAllOptions): Promise<void>;
-  /** The live protocol-level thread, if a connection is open. */
-  getThread(): ThreadStream<TState> | undefined;
+  extends StreamHandleValues<TState, TInterrupt>,
+    StreamActions<TState> {
   /** The core controller: its `registry` feeds `useProjection`. */
   readonly controller: StreamController<TState, TInterrupt>;
 }

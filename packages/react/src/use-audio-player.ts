@@ -2,20 +2,12 @@
 /**
  * `useAudioPlayer`: plays an audio block while it streams.
  */
-import { AudioPlayer, type AudioPlayerOptions, type MediaSnapshot, type MediaPlayerSnapshot } from "@agent-stream/core";
+import { AudioPlayer, type AudioPlayerOptions, type MediaSnapshot, type MediaPlayerControls, type MediaPlayerSnapshot } from "@agent-stream/core";
 import { useMemo } from "react";
 import { useMediaPlayer } from "./internal/use-media-player";
 
 /** The state of the player plus its controls. */
-export interface AudioPlayerHandle extends MediaPlayerSnapshot {
-  /** Starts or resumes (call it from a user gesture: browsers block audio otherwise). */
-  play(): Promise<void>;
-  pause(): void;
-  /** Stops and rewinds. */
-  stop(): void;
-  /** `play()` when not playing, `pause()` when playing. */
-  toggle(): Promise<void>;
-}
+export interface AudioPlayerHandle extends MediaPlayerSnapshot, MediaPlayerControls {}
 
 /**
  * Plays `media` (a handle from `useAudio`): WAV and raw PCM start while the bytes still stream;
@@ -34,7 +26,7 @@ export function useAudioPlayer(media: MediaSnapshot | undefined, options: AudioP
       play: async () => player?.play(),
       pause: () => player?.pause(),
       stop: () => player?.stop(),
-      toggle: async () => (snapshot.status === "playing" ? player?.pause() : player?.play()),
+      toggle: async () => player?.toggle(),
     }),
     [player, snapshot],
   );

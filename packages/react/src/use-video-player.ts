@@ -2,17 +2,12 @@
 /**
  * `useVideoPlayer`: plays a video block in a `<video>` element.
  */
-import { VideoPlayer, type MediaSnapshot, type MediaPlayerSnapshot } from "@agent-stream/core";
+import { VideoPlayer, type MediaSnapshot, type MediaPlayerControls, type MediaPlayerSnapshot } from "@agent-stream/core";
 import { useEffect, useMemo, type RefObject } from "react";
 import { useMediaPlayer } from "./internal/use-media-player";
 
 /** The state of the player plus its controls. */
-export interface VideoPlayerHandle extends MediaPlayerSnapshot {
-  play(): Promise<void>;
-  pause(): void;
-  stop(): void;
-  toggle(): Promise<void>;
-}
+export interface VideoPlayerHandle extends MediaPlayerSnapshot, MediaPlayerControls {}
 
 /**
  * Plays `media` (a handle from `useVideo`) in the element `videoRef` points at, once the block is
@@ -36,7 +31,7 @@ export function useVideoPlayer(videoRef: RefObject<HTMLVideoElement | null>, med
       play: async () => player?.play(),
       pause: () => player?.pause(),
       stop: () => player?.stop(),
-      toggle: async () => (snapshot.status === "playing" ? player?.pause() : player?.play()),
+      toggle: async () => player?.toggle(),
     }),
     [player, snapshot],
   );

@@ -3,17 +3,10 @@
  */
 import type {
   HeadlessToolsOptions,
-  RootSnapshot,
+  StreamActions,
   StreamController,
+  StreamHandleValues,
   StreamOptions,
-  StreamRespondAllOptions,
-  StreamRespondOptions,
-  StreamStopOptions,
-  StreamSubmitOptions,
-  SubagentMap,
-  SubgraphByNodeMap,
-  SubgraphMap,
-  ThreadStream,
 } from "@agent-stream/core";
 import type { Readable } from "svelte/store";
 import { readValue, type ValueOrGetter } from "./selector-target.js";
@@ -33,36 +26,11 @@ export type UseStreamOptions<TState extends Record<string, unknown> = Record<str
     threadId?: ValueOrGetter<string | null | undefined>;
   };
 
-/** The discovery maps of a stream. */
-export interface StreamDiscovery {
-  /** Subagents by `task` tool call id: pass one as a selector target. */
-  readonly subagents: SubagentMap;
-  /** Subgraphs by namespace key. */
-  readonly subgraphs: SubgraphMap;
-  /** Subgraphs grouped by the node that hosts them. */
-  readonly subgraphsByNode: SubgraphByNodeMap;
-}
-
-/**
- * Submit input: a partial state whose messages key may hold a string, a message (instance or
- * dict) or a list of them; `null` resumes or re-runs without input.
- */
-export type StreamSubmitInput<TState> = { [K in keyof TState]?: unknown } | Record<string, unknown> | null;
+export type { StreamDiscovery, StreamSubmitInput } from "@agent-stream/core";
 
 /** The imperative side of a stream; each method acts on the current controller. */
-export interface StreamMethods<TState extends Record<string, unknown> = Record<string, unknown>, TInterrupt = unknown> {
-  /** Starts a run (see `StreamController.submit`). */
-  submit(input: StreamSubmitInput<TState>, options?: StreamSubmitOptions): Promise<void>;
-  /** Stops the run; cancels it on the server unless `{ cancel: false }`. */
-  stop(options?: StreamStopOptions): Promise<void>;
-  /** Stops listening; the server run keeps going and a later mount re-attaches. */
-  disconnect(): Promise<void>;
-  /** Answers one interrupt (default: `interrupt`). */
-  respond(response: unknown, options?: StreamRespondOptions): Promise<void>;
-  /** Answers several interrupts at once: `{ [interruptId]: response }`. */
-  respondAll(responses: Record<string, unknown>, options?: StreamRespondAllOptions): Promise<void>;
-  /** The live protocol-level thread, if a connection is open. */
-  getThread(): ThreadStream<TState> | undefined;
+export interface StreamMethods<TState extends Record<string, unknown> = Record<string, unknown>, TInterrupt = unknown>
+  extends StreamActions<TState> {
   /** The core controller (its `registry` feeds `useProjection`). */
   readonly controller: StreamController<TState, TInterrupt>;
 }
@@ -73,15 +41,8 @@ export interface StreamMethods<TState extends Record<string, unknown> = Record<s
  * @example
  * {#each $stream.messages as message (message.id)}<p>{message.text}</p>{/each}
  */
-export type StreamSnapshot<TState extends Record<string, unknown> = Record<string, unknown>, TInterrupt = unknown> = RootSnapshot<
-  TState,
-  TInterrupt
-> &
-  StreamDiscovery &
-  StreamMethods<TState, TInterrupt> & {
-    /** Settles when the current thread finished loading (a new promise per thread). */
-    readonly hydrationPromise: Promise<void>;
-  };
+export type StreamSnapshot<TState extends Record<string, unknown> = Record<string, unknown>, TInterrupt = unknown> =
+  StreamHandleValues<TState, TInterrupt> & StreamMethods<TState, TInterrupt>;
 
 /**
  * What `useStream` returns: a stable object whose fields read reactively under runes

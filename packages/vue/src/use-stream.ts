@@ -1,11 +1,11 @@
 /**
  * `useStream`: one agent-server thread as Vue refs.
  */
-import type { RootSnapshot } from "@agent-stream/core";
+import { bindStreamActions, type RootSnapshot } from "@agent-stream/core";
 import { computed, getCurrentScope, type ComputedRef } from "vue";
 import { assertEffectScope, useController, type UseStreamOptions } from "./internal/use-controller";
 import { bindStore, useStoreRef } from "./internal/store-ref";
-import { bindMethods, type StreamHandle } from "./stream-handle";
+import type { StreamHandle } from "./stream-handle";
 
 export type { UseStreamOptions } from "./internal/use-controller";
 
@@ -67,7 +67,7 @@ export function useStream<TState extends Record<string, unknown> = Record<string
     subagents: useStoreRef(() => controller.value.subagentStore),
     subgraphs: useStoreRef(() => controller.value.subgraphStore),
     subgraphsByNode: useStoreRef(() => controller.value.subgraphByNodeStore),
-    ...bindMethods(() => controller.value),
+    ...bindStreamActions(() => controller.value),
     controller,
   };
 }

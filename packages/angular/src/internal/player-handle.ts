@@ -1,8 +1,8 @@
 /**
  * The signals and methods shared by `injectAudioPlayer` and `injectVideoPlayer`.
  */
-import type { MediaPlayerSnapshot, MediaPlayerStatus, ReadableStore } from "@agent-stream/core";
-import { computed, untracked, type Signal } from "@angular/core";
+import type { MediaPlayerControls, MediaPlayerFields, MediaPlayerSnapshot, ReadableStore } from "@agent-stream/core";
+import { computed, type Signal } from "@angular/core";
 import type { BindingContext } from "./binding-context";
 import { storeSignal } from "./store-signal";
 
@@ -13,32 +13,15 @@ import { storeSignal } from "./store-signal";
  * readonly player = injectAudioPlayer(() => this.clips()[0]);
  * // <button (click)="player.toggle()">{{ player.status() === "playing" ? "Pause" : "Play" }}</button>
  */
-export interface MediaPlayerHandle {
-  readonly status: Signal<MediaPlayerStatus>;
-  /** Seconds played. */
-  readonly currentTime: Signal<number>;
-  /** Seconds in total, once known. */
-  readonly duration: Signal<number | undefined>;
-  /** Seconds received and ready to play. */
-  readonly buffered: Signal<number>;
-  /** Why playback failed. */
-  readonly error: Signal<unknown>;
+export type MediaPlayerHandle = {
+  readonly [K in keyof MediaPlayerFields]: Signal<MediaPlayerFields[K]>;
+} & {
   /** The whole snapshot. */
   readonly snapshot: Signal<MediaPlayerSnapshot>;
-  /** Starts or resumes (call it from a user gesture in browsers). */
-  play(): Promise<void>;
-  pause(): void;
-  /** Stops and rewinds. */
-  stop(): void;
-  /** Pauses while playing, plays otherwise. */
-  toggle(): Promise<void>;
-}
+} & MediaPlayerControls;
 
-interface PlayerLike {
+interface PlayerLike extends MediaPlayerControls {
   readonly store: ReadableStore<MediaPlayerSnapshot>;
-  play(): Promise<void>;
-  pause(): void;
-  stop(): void;
 }
 
 /** Wraps a core player (its store and methods) as a {@link MediaPlayerHandle}. */
@@ -54,10 +37,6 @@ export function playerHandle(player: PlayerLike, context: BindingContext): Media
     play: () => player.play(),
     pause: () => player.pause(),
     stop: () => player.stop(),
-    toggle: async () => {
-      const status = untracked(snapshot).status;
-      if (status === "playing" || status === "buffering") player.pause();
-      else await player.play();
-    },
+    toggle: () => player.toggle(),
   };
 }

@@ -9,6 +9,7 @@ export {
   type StreamOptions,
 } from "./options";
 export { RunInFlightError } from "./submit-coordinator";
+export { bindStreamActions, type StreamActions, type StreamDiscovery, type StreamHandleValues, type StreamSubmitInput } from "./stream-handle";
 
 // Root pump and root-scoped projections
 export { ROOT_PUMP_CHANNELS, ROOT_PUMP_FILTER, type RootEventBus } from "./root-event-bus";

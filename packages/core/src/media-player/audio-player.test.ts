@@ -81,6 +81,20 @@ describe("AudioPlayer (Web Audio)", () => {
     expect(player.store.getSnapshot().status).toBe("idle");
   });
 
+  it("toggle() pauses a playing clip and resumes a paused one", async () => {
+    const context = new FakeAudioContext();
+    const player = new AudioPlayer({ createAudioContext: () => context });
+    player.setSource(new FakeMedia(ONE_SECOND, "audio/wav").receive(ONE_SECOND.length, "complete"));
+    await player.toggle();
+    expect(player.store.getSnapshot().status).toBe("playing");
+    await player.toggle();
+    expect(player.store.getSnapshot().status).toBe("paused");
+    expect(context.state).toBe("suspended");
+    await player.toggle();
+    expect(player.store.getSnapshot().status).toBe("playing");
+    player.dispose();
+  });
+
   it("reports a stream that broke off after playing what arrived", async () => {
     const context = new FakeAudioContext();
     const player = new AudioPlayer({ createAudioContext: () => context });

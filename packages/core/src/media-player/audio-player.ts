@@ -5,7 +5,7 @@ import type { ReadableStore } from "../store/stream-store";
 import { ElementPlayback } from "./element-playback";
 import { PcmStreamDecoder, type PcmChunk } from "./pcm-stream";
 import { PlayerState } from "./player-state";
-import type { MediaElementLike, MediaPlayerSnapshot, PlayableMedia } from "./types";
+import { togglePlayback, type MediaElementLike, type MediaPlayerControls, type MediaPlayerSnapshot, type PlayableMedia } from "./types";
 import { isWavMimeType, pcmFormatOfMimeType } from "./wav";
 import { AudioChunkScheduler, type AudioContextLike } from "./web-audio";
 
@@ -50,7 +50,7 @@ interface StreamingPlayback {
  * audioStore.subscribe(() => player.setSource(audioStore.getSnapshot()[0]));
  * button.onclick = () => player.play();
  */
-export class AudioPlayer {
+export class AudioPlayer implements MediaPlayerControls {
   readonly #state = new PlayerState();
   readonly #options: AudioPlayerOptions;
   #streaming: StreamingPlayback | undefined;
@@ -113,6 +113,11 @@ export class AudioPlayer {
     this.#stopTimer();
     void this.#context?.suspend();
     if (this.#streaming !== undefined) this.#state.patch({ status: "paused", currentTime: this.#mediaTime() });
+  }
+
+  /** Pauses while playing or buffering, plays otherwise (call it from a user gesture in browsers). */
+  toggle(): Promise<void> {
+    return togglePlayback(this.#state.snapshot.status, this);
   }
 
   /** Stops and rewinds to the start. */

@@ -68,3 +68,38 @@ export const IDLE_SNAPSHOT: MediaPlayerSnapshot = Object.freeze({
   mode: undefined,
   sourceKey: undefined,
 });
+
+/**
+ * The player fields a binding's handle shows one by one (each in its own ref / signal / field).
+ *
+ * @example
+ * type Fields = { readonly [K in keyof MediaPlayerFields]: Signal<MediaPlayerFields[K]> };
+ */
+export type MediaPlayerFields = Pick<MediaPlayerSnapshot, "status" | "currentTime" | "duration" | "buffered" | "error">;
+
+/**
+ * The controls of a player, shared by `AudioPlayer`, `VideoPlayer` and every binding's handle.
+ *
+ * @example
+ * button.onclick = () => void player.toggle();
+ */
+export interface MediaPlayerControls {
+  /** Starts or resumes (call it from a user gesture in browsers). */
+  play(): Promise<void>;
+  pause(): void;
+  /** Stops and rewinds. */
+  stop(): void;
+  /** Pauses while playing or buffering, plays otherwise. */
+  toggle(): Promise<void>;
+}
+
+/**
+ * `toggle()` in terms of a player's status and its `play` / `pause`.
+ *
+ * @example
+ * await togglePlayback(player.store.getSnapshot().status, player);
+ */
+export async function togglePlayback(status: MediaPlayerStatus, player: Pick<MediaPlayerControls, "play" | "pause">): Promise<void> {
+  if (status === "playing" || status === "buffering") player.pause();
+  else await player.play();
+}

@@ -4,7 +4,7 @@
 import type { ReadableStore } from "../store/stream-store";
 import { ElementPlayback } from "./element-playback";
 import { PlayerState } from "./player-state";
-import type { MediaElementLike, MediaPlayerSnapshot, PlayableMedia } from "./types";
+import { togglePlayback, type MediaElementLike, type MediaPlayerControls, type MediaPlayerSnapshot, type PlayableMedia } from "./types";
 
 /**
  * Plays a video block in a `<video>` element the binding provides (`attach`), once the block is
@@ -17,7 +17,7 @@ import type { MediaElementLike, MediaPlayerSnapshot, PlayableMedia } from "./typ
  * player.setSource(handle);
  * await player.play();
  */
-export class VideoPlayer {
+export class VideoPlayer implements MediaPlayerControls {
   readonly #state = new PlayerState();
   #element: MediaElementLike | undefined;
   #playback: ElementPlayback | undefined;
@@ -78,6 +78,11 @@ export class VideoPlayer {
   stop(): void {
     this.#wantsPlay = false;
     this.#playback?.stop();
+  }
+
+  /** Pauses while playing or buffering, plays otherwise (call it from a user gesture in browsers). */
+  toggle(): Promise<void> {
+    return togglePlayback(this.#state.snapshot.status, this);
   }
 
   /** Releases the element and the object URL. Idempotent. */

@@ -1,7 +1,7 @@
 /**
  * What the audio and video player selectors share.
  */
-import type { MediaPlayerSnapshot, MediaPlayerStatus, ReadableStore } from "@agent-stream/core";
+import type { MediaPlayerControls, MediaPlayerFields, MediaPlayerSnapshot, ReadableStore } from "@agent-stream/core";
 import { untrack } from "svelte";
 import type { ReactiveValue } from "../reactive-value.js";
 import { StoreValue } from "./store-value.js";
@@ -13,31 +13,11 @@ import { StoreValue } from "./store-value.js";
  * @example
  * // <button onclick={player.toggle}>{player.status === "playing" ? "Pause" : "Play"}</button>
  */
-export interface MediaPlayerHandle extends ReactiveValue<MediaPlayerSnapshot> {
-  readonly status: MediaPlayerStatus;
-  /** Seconds played. */
-  readonly currentTime: number;
-  /** Seconds in total, once known. */
-  readonly duration: number | undefined;
-  /** Seconds received and ready to play. */
-  readonly buffered: number;
-  /** Why playback failed. */
-  readonly error: unknown;
-  /** Starts or resumes (call it from a user gesture in browsers). */
-  play(): Promise<void>;
-  pause(): void;
-  /** Stops and rewinds. */
-  stop(): void;
-  /** Pauses while playing, plays otherwise. */
-  toggle(): Promise<void>;
-}
+export interface MediaPlayerHandle extends ReactiveValue<MediaPlayerSnapshot>, Readonly<MediaPlayerFields>, MediaPlayerControls {}
 
 /** A core player: a store and its controls. */
-export interface PlayerLike {
+export interface PlayerLike extends MediaPlayerControls {
   readonly store: ReadableStore<MediaPlayerSnapshot>;
-  play(): Promise<void>;
-  pause(): void;
-  stop(): void;
 }
 
 /** Wraps a core player as a {@link MediaPlayerHandle}. */
@@ -65,11 +45,7 @@ export function playerHandle(player: PlayerLike): MediaPlayerHandle {
     play: () => player.play(),
     pause: () => player.pause(),
     stop: () => player.stop(),
-    toggle: async () => {
-      const { status } = player.store.getSnapshot();
-      if (status === "playing" || status === "buffering") player.pause();
-      else await player.play();
-    },
+    toggle: () => player.toggle(),
   };
 }
 

@@ -1,7 +1,7 @@
 /**
  * The refs and methods shared by `useAudioPlayer` and `useVideoPlayer`.
  */
-import type { MediaPlayerSnapshot, MediaPlayerStatus, ReadableStore } from "@agent-stream/core";
+import type { MediaPlayerControls, MediaPlayerFields, MediaPlayerSnapshot, ReadableStore } from "@agent-stream/core";
 import { computed, type ComputedRef } from "vue";
 import { useStoreRef } from "./store-ref";
 
@@ -12,32 +12,15 @@ import { useStoreRef } from "./store-ref";
  * const player = useAudioPlayer(() => clips.value[0]);
  * // <button @click="player.toggle()">{{ player.status.value === "playing" ? "Pause" : "Play" }}</button>
  */
-export interface MediaPlayerHandle {
-  readonly status: ComputedRef<MediaPlayerStatus>;
-  /** Seconds played. */
-  readonly currentTime: ComputedRef<number>;
-  /** Seconds in total, once known. */
-  readonly duration: ComputedRef<number | undefined>;
-  /** Seconds received and ready to play. */
-  readonly buffered: ComputedRef<number>;
-  /** Why playback failed. */
-  readonly error: ComputedRef<unknown>;
+export type MediaPlayerHandle = {
+  readonly [K in keyof MediaPlayerFields]: ComputedRef<MediaPlayerFields[K]>;
+} & {
   /** The whole snapshot. */
   readonly snapshot: ComputedRef<MediaPlayerSnapshot>;
-  /** Starts or resumes (call it from a user gesture in browsers). */
-  play(): Promise<void>;
-  pause(): void;
-  /** Stops and rewinds. */
-  stop(): void;
-  /** Pauses while playing, plays otherwise. */
-  toggle(): Promise<void>;
-}
+} & MediaPlayerControls;
 
-interface PlayerLike {
+interface PlayerLike extends MediaPlayerControls {
   readonly store: ReadableStore<MediaPlayerSnapshot>;
-  play(): Promise<void>;
-  pause(): void;
-  stop(): void;
 }
 
 /** Wraps a core player (its store and methods) as a {@link MediaPlayerHandle}. */
@@ -54,9 +37,6 @@ export function usePlayerHandle(player: PlayerLike): MediaPlayerHandle {
     play: () => player.play(),
     pause: () => player.pause(),
     stop: () => player.stop(),
-    toggle: async () => {
-      if (state.value.status === "playing" || state.value.status === "buffering") player.pause();
-      else await player.play();
-    },
+    toggle: () => player.toggle(),
   };
 }

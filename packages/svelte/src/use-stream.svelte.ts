@@ -1,7 +1,7 @@
 /**
  * `useStream`: one agent-server thread as Svelte state (runes and the store contract).
  */
-import type { StreamController } from "@agent-stream/core";
+import { ThreadOptionFollower, type StreamController } from "@agent-stream/core";
 import { untrack } from "svelte";
 import { StreamState } from "./internal/stream-state.svelte.js";
 import { readValue } from "./selector-target.js";
@@ -46,32 +46,15 @@ export function useStream<TState extends Record<string, unknown> = Record<string
     const controller = state.controller;
     return untrack(() => controller.activate());
   });
-  const bindThread = threadBinder();
+  // The core's rule: a changed option names the thread; without it a rebuilt controller keeps its predecessor's.
+  const threads = new ThreadOptionFollower<StreamController<any, any>>();
   $effect.pre(() => {
     const controller = state.controller;
     const threadId = readValue(readOptions().threadId);
-    untrack(() => bindThread(controller, threadId));
+    untrack(() => {
+      const target = threads.next(controller, threadId);
+      if (target !== undefined) void controller.hydrate(target);
+    });
   });
   return state;
-}
-
-/**
- * Hydrates the thread the `threadId` option names when it or the controller changes. With no
- * `threadId` option, a rebuilt controller continues on its predecessor's thread.
- */
-function threadBinder(): (controller: StreamController<any, any>, threadId: string | null | undefined) => void {
-  let applied: { controller: StreamController<any, any>; threadId: string | null | undefined } | undefined;
-  return (controller, threadId) => {
-    const last = applied;
-    if (last !== undefined && last.controller === controller && last.threadId === threadId) return;
-    applied = { controller, threadId };
-    const target =
-      threadId !== undefined
-        ? threadId
-        : last !== undefined && last.controller !== controller
-          ? last.controller.rootStore.getSnapshot().threadId
-          : undefined;
-    if (target === undefined || target === controller.rootStore.getSnapshot().threadId) return;
-    void controller.hydrate(target);
-  };
 }

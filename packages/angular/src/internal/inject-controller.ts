@@ -4,6 +4,7 @@
  * `DestroyRef`.
  */
 import {
+  ThreadOptionFollower,
   createStreamController,
   mustRebuildController,
   type HeadlessToolsOptions,
@@ -100,6 +101,9 @@ export function injectController<TState extends Record<string, unknown>, TInterr
   const resolved = computed(() => resolveOptions(options, defaults));
   let applied = untracked(resolved);
   const controller = signal(createStreamController<TState, TInterrupt>(applied));
+  // The core's rule for the `threadId` option across changes and rebuilds.
+  const threads = new ThreadOptionFollower<StreamController<TState, TInterrupt>>();
+  threads.next(untracked(controller), applied.threadId);
   let deactivate = untracked(controller).activate();
   trackHydration(untracked(controller));
 
@@ -108,19 +112,18 @@ export function injectController<TState extends Record<string, unknown>, TInterr
     applied = next;
     const active = untracked(controller);
     if (mustRebuildController(previous, next)) {
-      // Without a threadId option the new controller continues on the old one's thread.
-      const threadId = next.threadId !== undefined ? next.threadId : active.rootStore.getSnapshot().threadId;
       deactivate();
-      const rebuilt = createStreamController<TState, TInterrupt>({ ...next, threadId });
+      const rebuilt = createStreamController<TState, TInterrupt>({ ...next, threadId: undefined });
+      const target = threads.next(rebuilt, next.threadId);
+      if (target !== undefined) void rebuilt.hydrate(target);
       deactivate = rebuilt.activate();
       controller.set(rebuilt);
       trackHydration(rebuilt);
       return;
     }
-    // Only a changed option moves the stream: a thread chosen by `submit(..., { threadId })` stays.
-    if (next.threadId === undefined || next.threadId === previous.threadId) return;
-    if (next.threadId === active.rootStore.getSnapshot().threadId) return; // e.g. the onThreadId echo
-    void active.hydrate(next.threadId);
+    const target = threads.next(active, next.threadId);
+    if (target === undefined) return;
+    void active.hydrate(target);
     trackHydration(active);
     refresh();
   };

@@ -9,6 +9,7 @@ export {
   type StreamOptions,
 } from "./options";
 export { RunInFlightError } from "./submit-coordinator";
+export { ThreadOptionFollower } from "./thread-option";
 export { bindStreamActions, type StreamActions, type StreamDiscovery, type StreamHandleValues, type StreamSubmitInput } from "./stream-handle";
 
 // Root pump and root-scoped projections

@@ -3,6 +3,7 @@
  * rebuild key, activate, follow the `threadId` option.
  */
 import {
+  ThreadOptionFollower,
   controllerRebuildKey,
   createStreamController,
   type StreamCallbacks,
@@ -92,16 +93,10 @@ function useThreadBinding(controller: StreamController<any, any>, threadId: stri
   // The switch resets the root store at once but notifies on the next macrotask; re-rendering
   // from the layout effect keeps the previous thread's content from being painted under the new id.
   const [, renderAgain] = useReducer((count: number) => count + 1, 0);
-  const applied = useRef<{ controller: StreamController<any, any>; threadId: string | null | undefined }>(undefined);
+  const [threads] = useState(() => new ThreadOptionFollower<StreamController<any, any>>());
   useIsomorphicLayoutEffect(() => {
-    const last = applied.current;
-    if (last !== undefined && last.controller === controller && last.threadId === threadId) return;
-    applied.current = { controller, threadId };
-    const target =
-      threadId !== undefined ? threadId : last !== undefined && last.controller !== controller
-        ? last.controller.rootStore.getSnapshot().threadId
-        : undefined;
-    if (target === undefined || target === controller.rootStore.getSnapshot().threadId) return;
+    const target = threads.next(controller, threadId);
+    if (target === undefined) return;
     void controller.hydrate(target);
     renderAgain();
   }, [controller, threadId]);

@@ -3,6 +3,7 @@
  * core decides), follow the `threadId` option, dispose with the effect scope.
  */
 import {
+  ThreadOptionFollower,
   createStreamController,
   mustRebuildController,
   type HeadlessToolsOptions,
@@ -74,6 +75,9 @@ export function useController<TState extends Record<string, unknown>, TInterrupt
   const defaults = injectStreamDefaults();
   let applied = resolveOptions(options, defaults);
   const controller = shallowRef(markRaw(createStreamController<TState, TInterrupt>(applied)));
+  // The core's rule for the `threadId` option across changes and rebuilds.
+  const threads = new ThreadOptionFollower<StreamController<TState, TInterrupt>>();
+  threads.next(controller.value, applied.threadId);
   let deactivate = controller.value.activate();
   onScopeDispose(() => deactivate());
   watch(
@@ -83,18 +87,17 @@ export function useController<TState extends Record<string, unknown>, TInterrupt
       applied = next;
       const current = controller.value;
       if (mustRebuildController(previous, next)) {
-        // Without a threadId option the new controller continues on the old one's thread.
-        const threadId = next.threadId !== undefined ? next.threadId : current.rootStore.getSnapshot().threadId;
         deactivate();
-        const rebuilt = markRaw(createStreamController<TState, TInterrupt>({ ...next, threadId }));
+        const rebuilt = markRaw(createStreamController<TState, TInterrupt>({ ...next, threadId: undefined }));
+        const target = threads.next(rebuilt, next.threadId);
+        if (target !== undefined) void rebuilt.hydrate(target);
         deactivate = rebuilt.activate();
         controller.value = rebuilt;
         return;
       }
-      // Only a changed option moves the stream: a thread chosen by `submit(..., { threadId })` stays.
-      if (next.threadId === undefined || next.threadId === previous.threadId) return;
-      if (next.threadId === current.rootStore.getSnapshot().threadId) return; // e.g. the onThreadId echo
-      void current.hydrate(next.threadId);
+      const target = threads.next(current, next.threadId);
+      if (target === undefined) return;
+      void current.hydrate(target);
       onThreadSwitch();
     },
     // Sync: `threadId.value = null; stream.submit(...)` must submit on the new thread.

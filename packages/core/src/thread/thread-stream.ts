@@ -4,6 +4,7 @@ import type { AgentServerAdapter } from "../transport/adapter";
 import type { ReconnectOptions } from "../transport/backoff";
 import { EventFeed } from "./event-feed";
 import { InterruptTracker, type PendingInterrupt } from "./interrupt-tracker";
+import { RunFloor } from "./run-floor";
 import { ThreadProjections } from "./projections/thread-projections";
 import { EventSubscription, type SubscribeOptions } from "./subscription";
 
@@ -73,7 +74,7 @@ export class ThreadStream<TState = Record<string, unknown>> {
   readonly #errorListeners = new Set<(error: unknown) => void>();
   readonly #nextCommandId: () => number;
   readonly #projections: ThreadProjections<TState>;
-  #runFloorSeq = 0;
+  readonly #runFloor = new RunFloor();
   #closed = false;
   #fatal: unknown = undefined;
 
@@ -107,7 +108,8 @@ export class ThreadStream<TState = Record<string, unknown>> {
     );
     this.#projections = new ThreadProjections<TState>({
       subscribe: (filter) => this.subscribe(filter, { buffer: false }),
-      runFloorSeq: () => this.#runFloorSeq,
+      runFloorSeq: () => this.#runFloor.seq,
+      runFloorSettled: () => this.#runFloor.settled,
     });
     this.subscribe(WATCHER_FILTER, { buffer: false });
   }
@@ -159,6 +161,14 @@ export class ThreadStream<TState = Record<string, unknown>> {
 
   /** Sends any protocol command and resolves with its `result`; a protocol error rejects with `ProtocolError`. */
   async command(method: string, params: Record<string, unknown> = {}): Promise<Record<string, unknown>> {
+    return (await this.#exchange(method, params)).result;
+  }
+
+  /** Sends a command; resolves with its result and the server's sequence mark, if it sent one. */
+  async #exchange(
+    method: string,
+    params: Record<string, unknown>,
+  ): Promise<{ result: Record<string, unknown>; mark: number | undefined }> {
     this.#assertOpen();
     const response = await this.#adapter.send({ id: this.#nextCommandId(), method, params });
     if (response.meta?.applied_through_seq !== undefined) {
@@ -168,7 +178,7 @@ export class ThreadStream<TState = Record<string, unknown>> {
       this.ordering.lastAppliedThroughSeq = applied;
     }
     if (response.type === "error") throw new ProtocolError(response);
-    return response.result;
+    return { result: response.result, mark: response.meta?.applied_through_seq };
   }
 
   /** Root state snapshots of the current run; iterate them, or await the last one. */
@@ -220,6 +230,7 @@ export class ThreadStream<TState = Record<string, unknown>> {
     for (const subscription of [...this.#subscriptions]) subscription.fail(new ThreadClosedError());
     this.#subscriptions.clear();
     this.#projections.close();
+    this.#runFloor.close();
     await this.#adapter.close();
   }
 
@@ -230,7 +241,7 @@ export class ThreadStream<TState = Record<string, unknown>> {
       config = { ...config, configurable: { ...config?.configurable, checkpoint_id: params.forkFrom } };
     }
     this.#beginRun();
-    const result = await this.command("run.start", {
+    const result = await this.#startingCommand("run.start", {
       assistant_id: this.assistantId,
       input: params.input ?? null,
       ...(config !== undefined ? { config } : {}),
@@ -257,26 +268,33 @@ export class ThreadStream<TState = Record<string, unknown>> {
       response: answer.response,
     }));
     this.#beginRun();
-    await this.command("input.respond", "responses" in params ? { responses: wire, ...extra } : { ...wire[0], ...extra });
+    await this.#startingCommand("input.respond", "responses" in params ? { responses: wire, ...extra } : { ...wire[0], ...extra });
     this.#interrupts.answered(answers.map((answer) => answer.interruptId));
   }
 
   /** Marks where the next run starts: terminal events at or below this seq belong to older runs. */
   #beginRun(): void {
-    this.#runFloorSeq = this.#feed.maxSeq;
+    this.#runFloor.begin(this.#feed.maxSeq);
     this.#projections.startRun();
+  }
+
+  /** Sends a command that starts or resumes a run and settles the run floor with its answer. */
+  async #startingCommand(method: string, params: Record<string, unknown>): Promise<Record<string, unknown>> {
+    let answer: { result: Record<string, unknown>; mark: number | undefined };
+    try {
+      answer = await this.#exchange(method, params);
+    } catch (error) {
+      this.#runFloor.failed();
+      throw error;
+    }
+    this.#runFloor.accepted(answer.mark);
+    return answer.result;
   }
 
   #onNewEvent(event: ProtocolEvent): void {
     if (typeof event.seq === "number" && event.seq > this.ordering.lastSeq) this.ordering.lastSeq = event.seq;
     if (event.event_id !== undefined) this.ordering.lastEventId = event.event_id;
-    if (event.method === "lifecycle" && event.params.namespace.length === 0) {
-      const status = (event.params.data as { event?: string })?.event;
-      // Attaching to a thread: a run we did not start begins here.
-      if (status === "running" && typeof event.seq === "number" && event.seq - 1 > this.#runFloorSeq) {
-        this.#runFloorSeq = event.seq - 1;
-      }
-    }
+    this.#runFloor.observe(event);
     this.#interrupts.observe(event);
     for (const listener of this.#eventListeners) {
       try {
@@ -299,6 +317,7 @@ export class ThreadStream<TState = Record<string, unknown>> {
     for (const subscription of [...this.#subscriptions]) subscription.fail(error);
     this.#subscriptions.clear();
     this.#projections.close();
+    this.#runFloor.close();
     void this.#adapter.close();
   }
 

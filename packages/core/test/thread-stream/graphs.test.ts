@@ -233,6 +233,57 @@ describe.each(TRANSPORTS)("ThreadStream over %s against the real server", (trans
     }
   });
 
+  it("attached to a thread with an earlier finished run, reads the run in flight, not the old one", async () => {
+    const first = openThread(transport, "slow");
+    try {
+      await first.run.start(humanRun("first run", 0));
+      await first.output;
+      const secondMessages = first.messages;
+      await first.run.start(humanRun("second run", 5));
+      const iterator = secondMessages[Symbol.asyncIterator]();
+      const live = (await iterator.next()).value!;
+      await live.text[Symbol.asyncIterator]().next();
+      // Another stream attaches mid-way through the second run (a page reload, another process).
+      const attached = openThread(transport, "slow", { threadId: first.threadId });
+      try {
+        const messages = await attached.messages;
+        expect(messages).toHaveLength(1);
+        expect(await messages[0]!.text).toBe(await live.text);
+        const output = (await attached.output) as { messages: unknown[] };
+        expect(output.messages).toHaveLength(4);
+        expect(lastAiText(output)).toBe(await live.text);
+      } finally {
+        await attached.close();
+      }
+    } finally {
+      await first.close();
+    }
+  });
+
+  it("attached to an idle thread, readers wait for its next run instead of replaying the last one", async () => {
+    const first = openThread(transport, "text");
+    try {
+      await first.run.start(humanRun("old run"));
+      await first.output;
+      const attached = openThread(transport, "text", { threadId: first.threadId });
+      try {
+        const output = attached.output;
+        const messages = attached.messages;
+        await attached.run.start(humanRun("new run"));
+        const values = (await output) as { messages: unknown[] };
+        expect(values.messages).toHaveLength(4);
+        expect(lastAiText(values)).toContain("new run");
+        const texts = await Promise.all((await messages).map((message) => message.text));
+        expect(texts).toHaveLength(1);
+        expect(texts[0]).toContain("new run");
+      } finally {
+        await attached.close();
+      }
+    } finally {
+      await first.close();
+    }
+  });
+
   it("cancels a slow run on the server and the run ends interrupted", async () => {
     const thread = openThread(transport, "slow");
     try {

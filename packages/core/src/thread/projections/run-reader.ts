@@ -13,6 +13,8 @@ export interface ProjectionHost {
   subscribe(filter: SubscriptionFilter): EventSubscription;
   /** Events at or below this seq belong to runs before the current one. */
   runFloorSeq(): number;
+  /** Pending while a run this thread started has no settled floor yet: hold events until then. */
+  runFloorSettled?(): Promise<void> | undefined;
 }
 
 const TERMINAL = new Set(["completed", "failed", "interrupted"]);
@@ -48,7 +50,9 @@ export function openRunReader(
     subscription.unsubscribe();
     options.onEnd(outcome);
   };
-  subscription.onEvent((event) => {
+  // Events held while the floor of a run being started settles, then read in order.
+  let held: ProtocolEvent[] | undefined;
+  const read = (event: ProtocolEvent): void => {
     if (ended) return;
     if (typeof event.seq === "number" && event.seq <= host.runFloorSeq()) return;
     if (event.method === "lifecycle" && sameNamespace(event.params.namespace, options.scope)) {
@@ -61,6 +65,21 @@ export function openRunReader(
     }
     if (!options.filter.channels.includes("lifecycle") && event.method === "lifecycle") return;
     options.onEvent(event);
+  };
+  subscription.onEvent((event) => {
+    if (ended) return;
+    if (held !== undefined) {
+      held.push(event);
+      return;
+    }
+    const settling = host.runFloorSettled?.();
+    if (settling === undefined) return read(event);
+    const waiting: ProtocolEvent[] = [event];
+    held = waiting;
+    void settling.then(() => {
+      held = undefined;
+      for (const pending of waiting) read(pending);
+    });
   });
   subscription.onEnd((error) => {
     if (error !== undefined) end({ status: "closed", error: error instanceof Error ? error : new Error(String(error)) });

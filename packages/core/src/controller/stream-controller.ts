@@ -101,9 +101,11 @@ export class StreamController<TState extends Record<string, unknown> = Record<st
     this.registry = new ChannelRegistry<ThreadStream<TState>, RootEventBus<TState>>({
       shared: bus,
       scheduler: this.#scheduler,
-      // A scoped view acquired on an idle thread (loaded, no connection yet) needs the connection.
-      onAcquireUnbound: (spec) => {
-        if (spec.needsConnection === true) this.#openForScopedViews();
+      // A scoped view acquired on an idle thread (loaded, no connection yet) needs the connection;
+      // while a thread loads, hydrate decides how to connect (and checks the registry itself).
+      onAcquireUnbound: () => {
+        const { threadId, isThreadLoading } = this.#core.root.control;
+        if (!this.#core.disposed && threadId !== null && !isThreadLoading) this.#core.session.ensureForScopedViews(threadId);
       },
     });
     const session = new ThreadSession<TState>(options, this.registry, {
@@ -383,15 +385,6 @@ export class StreamController<TState extends Record<string, unknown> = Record<st
     core.interrupts.clear();
     core.root.patch({ isLoading: true, error: undefined, interrupts: core.interrupts.list });
     return { echoIds: showOptimisticInput(core, prepared), dispatchInput: prepared.dispatchInput };
-  }
-
-  /** Opens the idle thread's connection for the scoped views that read below the root. */
-  #openForScopedViews(): void {
-    const core = this.#core;
-    const { threadId, isThreadLoading } = core.root.control;
-    // While loading, hydrate decides how to connect (and calls back here when it leaves the thread idle).
-    if (core.disposed || threadId === null || isThreadLoading || core.session.connection !== undefined) return;
-    core.session.ensure(threadId);
   }
 
   #reportError(error: unknown, onError: ((error: unknown) => void) | undefined): void {

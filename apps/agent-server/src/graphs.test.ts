@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { CUSTOM_EVENTS_REPLY, PROGRESS_EVENT_NAME } from "./graphs/custom-events.js";
 import { DEFAULT_HISTORY_SIZE } from "./graphs/long-history.js";
 import { MEDIA_IMAGE_URL, MEDIA_PAYLOADS } from "./graphs/media.js";
@@ -6,34 +6,21 @@ import { NESTED_INTERRUPT_REQUEST, nestedDecisionReply } from "./graphs/nested-i
 import { NESTED_DRAFT_TEXT } from "./graphs/nested-subgraph.js";
 import { textReply } from "./graphs/text.js";
 import { CALCULATOR_BOOM_MESSAGE } from "./graphs/tools.js";
-import { type AgentServer, startAgentServer } from "./server.js";
 import {
   humanInput,
   isRootTerminal,
   sendCommand,
   SseEventStream,
   type StartedRun,
-  startRun,
   streamedText,
   type WireEvent,
 } from "./testing/protocol-client.js";
+import { useTestServer } from "./testing/test-server.js";
 
-let server: AgentServer;
-const openStreams: SseEventStream[] = [];
-
-beforeAll(async () => {
-  server = await startAgentServer({ port: 0 });
-});
-afterEach(() => {
-  for (const stream of openStreams.splice(0)) stream.close();
-});
-afterAll(async () => {
-  await server.close();
-});
+const server = useTestServer();
 
 async function run(assistantId: string, input: unknown, tokenDelayMs = 1) {
-  const started = await startRun(server.url, assistantId, input, { tokenDelayMs });
-  openStreams.push(started.stream);
+  const started = await server.startRun(assistantId, input, tokenDelayMs);
   const terminal = await started.stream.waitFor(isRootTerminal);
   return { ...started, terminal, events: started.stream.events.filter((event) => event.seq <= terminal.seq) };
 }
@@ -227,7 +214,7 @@ describe("custom_events", () => {
     expect(streamedText(events)).toBe(CUSTOM_EVENTS_REPLY);
 
     const named = await SseEventStream.open(server.url, threadId, { channels: [`custom:${PROGRESS_EVENT_NAME}`] });
-    openStreams.push(named);
+    server.track(named);
     await named.waitFor((event) => event.params.data.percent === 100);
     expect(named.events.every((event) => event.params.data.name === PROGRESS_EVENT_NAME)).toBe(true);
     expect(named.events).toHaveLength(progress.length);

@@ -1,9 +1,9 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import WebSocket from "ws";
 import { FAILING_ERROR_MESSAGE } from "./graphs/failing.js";
 import { SLOW_TOKEN_COUNT } from "./graphs/slow.js";
 import { textReply } from "./graphs/text.js";
-import { type AgentServer, startAgentServer } from "./server.js";
+import { startAgentServer } from "./server.js";
 import {
   humanInput,
   isRootTerminal,
@@ -13,25 +13,10 @@ import {
   streamedText,
   type WireEvent,
 } from "./testing/protocol-client.js";
+import { useTestServer } from "./testing/test-server.js";
 
-let server: AgentServer;
-const openStreams: SseEventStream[] = [];
-
-beforeAll(async () => {
-  server = await startAgentServer({ port: 0 });
-});
-afterEach(() => {
-  for (const stream of openStreams.splice(0)) stream.close();
-});
-afterAll(async () => {
-  await server.close();
-});
-
-async function run(assistantId: string, input: unknown, tokenDelayMs = 1) {
-  const started = await startRun(server.url, assistantId, input, { tokenDelayMs });
-  openStreams.push(started.stream);
-  return started;
-}
+const server = useTestServer();
+const run = (assistantId: string, input: unknown, tokenDelayMs = 1) => server.startRun(assistantId, input, tokenDelayMs);
 
 const textDeltas = (events: WireEvent[]) =>
   events.filter((event) => event.method === "messages" && event.params.data.delta?.type === "text-delta");
@@ -143,7 +128,7 @@ describe("REST thread routes", () => {
     const { stream, threadId } = await run("text", humanInput("replay"));
     const terminal = await stream.waitFor(isRootTerminal);
     const late = await SseEventStream.open(server.url, threadId, { channels: ["lifecycle", "messages"] });
-    openStreams.push(late);
+    server.track(late);
     await late.waitFor((event) => event.seq === terminal.seq);
     const expected = stream.events.filter((event) => event.method === "lifecycle" || event.method === "messages");
     expect(late.events.map((event) => event.event_id)).toEqual(expected.map((event) => event.event_id));

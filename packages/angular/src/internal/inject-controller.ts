@@ -7,6 +7,7 @@ import {
   ThreadOptionFollower,
   createStreamController,
   mustRebuildController,
+  resolveServerOptions,
   type HeadlessToolsOptions,
   type StreamController,
   type StreamOptions,
@@ -43,16 +44,14 @@ type PlainOptions<TState> = StreamOptions<TState> & HeadlessToolsOptions;
 /** The plain options the core sees right now (reading them tracks every reactive input). */
 function resolveOptions<TState extends Record<string, unknown>>(options: InjectStreamOptions<TState>, defaults: StreamDefaults): PlainOptions<TState> {
   const { injector: _injector, ...rest } = options;
-  const client = readValue(options.client);
-  const apiUrl = readValue(options.apiUrl);
-  const ownServer = client !== undefined || apiUrl !== undefined;
   return {
     ...(rest as PlainOptions<TState>),
     assistantId: readValue(options.assistantId),
     threadId: readValue(options.threadId),
-    client: ownServer ? client : defaults.client,
-    apiUrl: apiUrl ?? (ownServer ? undefined : readValue(defaults.apiUrl)),
-    apiKey: readValue(options.apiKey) ?? readValue(defaults.apiKey),
+    ...resolveServerOptions(
+      { client: readValue(options.client), apiUrl: readValue(options.apiUrl), apiKey: readValue(options.apiKey) },
+      { client: defaults.client, apiUrl: readValue(defaults.apiUrl), apiKey: readValue(defaults.apiKey) },
+    ),
     headers: readValue(options.headers),
     transport: readValue(options.transport),
   };

@@ -9,7 +9,7 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 /** True when `text` starts like a JSON object or array (after leading whitespace). */
-export function looksLikeJson(text: string): boolean {
+function looksLikeJson(text: string): boolean {
   const trimmed = text.trimStart();
   return trimmed.startsWith("{") || trimmed.startsWith("[");
 }

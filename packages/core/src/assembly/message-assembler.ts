@@ -1,6 +1,7 @@
 /**
  * Turns `messages` events into live {@link AssembledMessage}s.
  */
+import { namespacesEqual } from "../protocol/filter";
 import type { ContentBlock, MessageRole, Namespace, ProtocolEvent, UsageInfo } from "../protocol/types";
 import { messageAddress } from "./address";
 import { asContentBlock } from "./content-blocks";
@@ -54,13 +55,6 @@ function readDelta(index: number, delta: Record<string, unknown>): BlockOperatio
       // Unknown delta types must be ignored, never fatal.
       return undefined;
   }
-}
-
-function sameSegments(left: Namespace, right: Namespace): boolean {
-  if (left === right) return true;
-  if (left.length !== right.length) return false;
-  for (let index = 0; index < left.length; index += 1) if (left[index] !== right[index]) return false;
-  return true;
 }
 
 /**
@@ -208,7 +202,7 @@ export class MessageAssembler {
    */
   #addressOf(namespace: Namespace, node: string | undefined): string {
     const last = this.#lastNamespace;
-    if (node === this.#lastNode && last !== undefined && sameSegments(last, namespace)) return this.#lastAddress;
+    if (node === this.#lastNode && last !== undefined && namespacesEqual(last, namespace)) return this.#lastAddress;
     if (this.#counters) this.#counters.addressBuilds += 1;
     const address = messageAddress(namespace, node);
     this.#lastNamespace = namespace;

@@ -319,9 +319,11 @@ export class MessageState implements AssembledMessage {
    * from the one already at `index` (reasoning, then text, on index 0) gets a new slot.
    */
   #resolveSlot(index: number, type: string): number {
-    const family = blockFamily(type);
     const existing = this.#slots[index];
-    if (existing === undefined || blockFamily(existing.block.type) === family) return index;
+    // Per token the block at `index` has the delta's own type: same type, same family.
+    if (existing === undefined || existing.block.type === type) return index;
+    const family = blockFamily(type);
+    if (blockFamily(existing.block.type) === family) return index;
     const aliasKey = `${index}:${family}`;
     const aliased = this.#aliases.get(aliasKey);
     if (aliased !== undefined) return aliased;

@@ -34,7 +34,7 @@ function definedNumbers(
 }
 
 /** Wire usage → `usage_metadata`, or `undefined` when there is none. */
-export function toUsageMetadata(usage: UsageInfo | undefined): UsageMetadata | undefined {
+function toUsageMetadata(usage: UsageInfo | undefined): UsageMetadata | undefined {
   if (usage === undefined) return undefined;
   const input = usage.input_tokens ?? 0;
   const output = usage.output_tokens ?? 0;

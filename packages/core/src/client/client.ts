@@ -1,7 +1,7 @@
 import { v7 as uuidv7 } from "uuid";
 import type { AgentServerAdapter, FetchLike, WebSocketFactory } from "../transport/adapter";
 import type { ReconnectOptions } from "../transport/backoff";
-import { headersFor, httpErrorFrom, joinUrl } from "../transport/http";
+import { headersFor, httpErrorFrom, joinUrl, resolveFetch } from "../transport/http";
 import { SseAdapter } from "../transport/sse-adapter";
 import { WebSocketAdapter } from "../transport/websocket-adapter";
 import { ThreadStream } from "../thread/thread-stream";
@@ -180,7 +180,7 @@ export class Client {
 
   async #request<T>(path: string, init: RequestInit, options: { nullOn404?: boolean } = {}): Promise<T> {
     const url = joinUrl(this.#options.apiUrl, path);
-    const fetcher = this.#options.fetch ?? ((input: string, requestInit?: RequestInit) => globalThis.fetch(input, requestInit));
+    const fetcher = resolveFetch(this.#options.fetch);
     const response = await fetcher(url, {
       ...init,
       headers: headersFor(url, this.#options.apiUrl, this.#headers, { "content-type": "application/json" }),

@@ -2,6 +2,7 @@
  * Casing aliases for human-in-the-loop payloads, which Python graphs write in snake_case and
  * JavaScript graphs in camelCase.
  */
+import { isRecord } from "../assembly/json";
 
 type AliasPair = readonly [camelCase: string, snakeCase: string];
 
@@ -14,10 +15,6 @@ const ITEM_KEYS: readonly AliasPair[] = [
   ["allowedDecisions", "allowed_decisions"],
 ];
 const DECISION_KEYS: readonly AliasPair[] = [["editedAction", "edited_action"]];
-
-function isPlainRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
 
 /** A copy of `record` carrying each pair under both names (the camelCase value wins); `record` when nothing changes. */
 function withAliases(record: Record<string, unknown>, pairs: readonly AliasPair[]): Record<string, unknown> {
@@ -34,7 +31,7 @@ function withAliases(record: Record<string, unknown>, pairs: readonly AliasPair[
 
 function aliasItems(value: unknown, pairs: readonly AliasPair[]): unknown {
   if (!Array.isArray(value)) return value;
-  return value.map((item) => (isPlainRecord(item) ? withAliases(item, pairs) : item));
+  return value.map((item) => (isRecord(item) ? withAliases(item, pairs) : item));
 }
 
 /**
@@ -47,7 +44,7 @@ function aliasItems(value: unknown, pairs: readonly AliasPair[]): unknown {
  * normalizeInterruptValue({ action_requests: [{ action_name: "send", args: {} }] }).actionRequests[0].name; // "send"
  */
 export function normalizeInterruptValue(value: unknown): unknown {
-  if (!isPlainRecord(value) || !REQUEST_KEYS.some(([camel, snake]) => camel in value || snake in value)) return value;
+  if (!isRecord(value) || !REQUEST_KEYS.some(([camel, snake]) => camel in value || snake in value)) return value;
   const result = { ...value };
   for (const [camelCase, snakeCase] of REQUEST_KEYS) {
     const items = value[camelCase] !== undefined ? value[camelCase] : value[snakeCase];
@@ -69,6 +66,6 @@ export function normalizeInterruptValue(value: unknown): unknown {
  * // { decisions: [{ type: "edit", editedAction: {...}, edited_action: {...} }] }
  */
 export function normalizeInterruptResponse(response: unknown): unknown {
-  if (!isPlainRecord(response) || !Array.isArray(response.decisions)) return response;
+  if (!isRecord(response) || !Array.isArray(response.decisions)) return response;
   return { ...response, decisions: aliasItems(response.decisions, DECISION_KEYS) };
 }

@@ -5,6 +5,8 @@ export {
   createStreamController,
   mustRebuildController,
   normalizeStreamOptions,
+  resolveServerOptions,
+  type ServerOptions,
   type NormalizedStreamOptions,
   type StreamOptions,
 } from "./options";

@@ -1,7 +1,7 @@
 /**
  * Drives `isLoading` from root lifecycle events and tells waiting submits when their run ended.
  */
-import type { LifecycleEventData, ProtocolEvent } from "../protocol/types";
+import { isTerminalLifecycleStatus, type LifecycleEventData, type ProtocolEvent } from "../protocol/types";
 import { runFailedErrorFrom, type RunFailedError } from "../thread/run-errors";
 
 /** How a root run ended. */
@@ -14,7 +14,6 @@ export interface RootTerminal {
 /** What a submit waiting on its run gets back. */
 export type TerminalOutcome = RootTerminal | { readonly status: "aborted" };
 
-const TERMINAL_STATUSES = new Set(["completed", "failed", "interrupted"]);
 
 /**
  * Reads root `lifecycle` events: `running` sets loading, a terminal clears it and wakes waiting
@@ -55,9 +54,9 @@ export class LifecycleLoadingTracker {
       this.#setLoading(true);
       return undefined;
     }
-    if (typeof status !== "string" || !TERMINAL_STATUSES.has(status) || this.#expectingRunStart) return undefined;
+    if (!isTerminalLifecycleStatus(status) || this.#expectingRunStart) return undefined;
     const terminal: RootTerminal = {
-      status: status as RootTerminal["status"],
+      status,
       error: status === "failed" ? runFailedErrorFrom(data?.error) : undefined,
     };
     this.#setLoading(false);

@@ -92,10 +92,6 @@ function recordsEqual(left: object, right: object): boolean {
   return keys === 0;
 }
 
-function sameEntry(previous: unknown, raw: unknown): boolean {
-  return previous === raw || jsonEqual(previous, raw);
-}
-
 function convert(raw: unknown, counters: ReconcileWorkCounters | undefined): BaseMessage | undefined {
   if (counters) counters.conversions += 1;
   return coerceMessages([raw])[0];
@@ -194,7 +190,7 @@ export class ValuesReconciler {
     let shown = 0;
     for (; entry < limit; entry += 1) {
       const raw = incoming[entry];
-      if (!sameEntry(previous[entry], raw)) break;
+      if (!jsonEqual(previous[entry], raw)) break;
       const output = outputs[entry];
       if (output === "skipped" || output === "repeated") continue;
       const message = current[shown];
@@ -254,7 +250,7 @@ export class ValuesReconciler {
         continue;
       }
       const previous = previousById.get(id);
-      if (previous !== undefined && typeof previous.output === "object" && sameEntry(previous.raw, raw)) {
+      if (previous !== undefined && typeof previous.output === "object" && jsonEqual(previous.raw, raw)) {
         raws[raws.length - 1] = previous.raw;
         outputs.push(previous.output);
         messages.push(previous.output);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { Client } from "../client/client";
-import { controllerRebuildKey, mustRebuildController, normalizeStreamOptions } from "./options";
+import { controllerRebuildKey, mustRebuildController, normalizeStreamOptions, resolveServerOptions } from "./options";
 
 describe("stream options", () => {
   it("compares by value: equal options written anew do not rebuild", () => {
@@ -25,5 +25,23 @@ describe("stream options", () => {
     expect(controllerOptions.client.apiUrl).toBe("http://x");
     expect(() => normalizeStreamOptions({ assistantId: "a" })).toThrow(/client.*apiUrl/);
     expect(() => normalizeStreamOptions({ assistantId: "", apiUrl: "http://x" })).toThrow(/assistantId/);
+  });
+});
+
+describe("resolveServerOptions", () => {
+  const fallback = new Client({ apiUrl: "http://default" });
+
+  it("uses the defaults' server when the stream names none, and its own otherwise", () => {
+    expect(resolveServerOptions({}, { client: fallback, apiKey: "k" })).toEqual({ client: fallback, apiUrl: undefined, apiKey: "k" });
+    expect(resolveServerOptions({ apiUrl: "http://own" }, { client: fallback, apiUrl: "http://default", apiKey: "k" })).toEqual({
+      client: undefined,
+      apiUrl: "http://own",
+      apiKey: "k",
+    });
+    expect(resolveServerOptions({ apiKey: "own" }, { apiUrl: "http://default", apiKey: "k" })).toEqual({
+      client: undefined,
+      apiUrl: "http://default",
+      apiKey: "own",
+    });
   });
 });

@@ -1,20 +1,20 @@
-import type { HeadlessToolsOptions } from "../headless-tools/types";
 /**
  * Option normalisation shared by every binding: client construction and "must the controller be rebuilt".
  */
 import { Client } from "../client/client";
+import type { HeadlessToolsOptions } from "../headless-tools/types";
 import type { ReconnectOptions } from "../transport/backoff";
 import type { AgentServerAdapter, FetchLike, WebSocketFactory } from "../transport/adapter";
 import { StreamController } from "./stream-controller";
 import type { StreamCallbacks, StreamControllerOptions } from "./types";
 
 /**
- * What a binding accepts: a `client`, or `apiUrl` (+ `apiKey`, `headers`) to build one.
+ * What a binding accepts: a `client`, or `apiUrl` (+ `apiKey`, `headers`) to build one. Client-side
+ * tools (`tools`, `onTool`) are part of the options, answered without a rebuild.
  *
  * @example
  * const options: StreamOptions = { assistantId: "agent", apiUrl: "http://localhost:2024", transport: "websocket" };
  */
-/** Client-side tools (`tools`, `onTool`) are part of the options, answered without a rebuild. */
 export interface StreamOptions<TState = Record<string, unknown>> extends StreamCallbacks, HeadlessToolsOptions {
   assistantId: string;
   client?: Client;
@@ -58,6 +58,30 @@ function identityOf(value: object): number {
 
 function sortedEntries(record: Record<string, string> | undefined): [string, string][] {
   return Object.entries(record ?? {}).sort(([left], [right]) => (left < right ? -1 : left > right ? 1 : 0));
+}
+
+/** The server options an app can set once for every stream (a Vue plugin, Angular providers). */
+export interface ServerOptions {
+  client?: Client;
+  apiUrl?: string;
+  apiKey?: string;
+}
+
+/**
+ * The server a stream talks to: one that names its own `client` or `apiUrl` uses none of the
+ * defaults' server; otherwise the defaults' `client` / `apiUrl` apply. `apiKey` falls back to the
+ * defaults' either way.
+ *
+ * @example
+ * const server = resolveServerOptions({ apiUrl: undefined }, { apiUrl: "http://localhost:2024" });
+ */
+export function resolveServerOptions(own: ServerOptions, defaults: ServerOptions): ServerOptions {
+  const ownServer = own.client !== undefined || own.apiUrl !== undefined;
+  return {
+    client: ownServer ? own.client : defaults.client,
+    apiUrl: own.apiUrl ?? (ownServer ? undefined : defaults.apiUrl),
+    apiKey: own.apiKey ?? defaults.apiKey,
+  };
 }
 
 /**

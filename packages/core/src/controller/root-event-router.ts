@@ -3,10 +3,10 @@
  */
 import { channelOfEvent, compileFilter } from "../protocol/filter";
 import type { CheckpointEventData, ProtocolEvent } from "../protocol/types";
+import { isWorkerSegment } from "../projections/namespace";
 import { invokeCallback, type ControllerCore } from "./controller-core";
-import type { RootTerminal } from "./lifecycle-loading-tracker";
+import { reasonOf } from "./submit-coordinator";
 import { ROOT_PUMP_FILTER, type RootEventFanout } from "./root-event-bus";
-import type { RunCompletedReason } from "./types";
 
 const rootPumpAccepts = compileFilter(ROOT_PUMP_FILTER);
 
@@ -21,16 +21,8 @@ function isRootPumpEvent(event: ProtocolEvent): boolean {
 }
 
 /** Messages at the root or in a direct child that is not a tool or subagent task. */
-export function isRootConversationNamespace(namespace: readonly string[]): boolean {
-  if (namespace.length === 0) return true;
-  const segment = namespace[0]!;
-  return namespace.length === 1 && !segment.startsWith("tools:") && !segment.startsWith("task:");
-}
-
-/** `onCompleted`'s reason for a root terminal. */
-export function completionReason(terminal: RootTerminal): RunCompletedReason {
-  if (terminal.status === "completed") return "success";
-  return terminal.status === "failed" ? "error" : "interrupt";
+function isRootConversationNamespace(namespace: readonly string[]): boolean {
+  return namespace.length === 0 || (namespace.length === 1 && !isWorkerSegment(namespace[0]));
 }
 
 /**
@@ -132,7 +124,7 @@ export class RootEventRouter<TState> {
     if (foreign && terminal.status === "failed") core.reportError(terminal.error);
     core.root.flushNow();
     if (foreign) {
-      const info = { runId: core.runIds.last, reason: completionReason(terminal) };
+      const info = { runId: core.runIds.last, reason: reasonOf(terminal) };
       invokeCallback(() => core.callbacks().onCompleted?.(info));
     }
   }

@@ -1,9 +1,8 @@
 /**
  * Learns the server-side id of the root run in flight from the events themselves.
  */
-import type { LifecycleEventData, ProtocolEvent } from "../protocol/types";
+import { isTerminalLifecycleStatus, type LifecycleEventData, type ProtocolEvent } from "../protocol/types";
 
-const TERMINAL_STATUSES = new Set(["completed", "failed", "interrupted"]);
 
 /**
  * The protocol gives a run id only in the `run.start` response: `input.respond` answers `{}`, and a
@@ -59,7 +58,7 @@ export class RunIdTracker {
     if (event.method === "lifecycle") {
       const status = (event.params.data as LifecycleEventData | null)?.event;
       if (status === "running") this.expectRun();
-      else if (typeof status === "string" && TERMINAL_STATUSES.has(status)) {
+      else if (isTerminalLifecycleStatus(status)) {
         this.#inFlight = false;
         this.#settle(undefined);
       }

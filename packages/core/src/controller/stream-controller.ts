@@ -101,12 +101,7 @@ export class StreamController<TState extends Record<string, unknown> = Record<st
     this.registry = new ChannelRegistry<ThreadStream<TState>, RootEventBus<TState>>({
       shared: bus,
       scheduler: this.#scheduler,
-      // A scoped view acquired on an idle thread (loaded, no connection yet) needs the connection;
-      // while a thread loads, hydrate decides how to connect (and checks the registry itself).
-      onAcquireUnbound: () => {
-        const { threadId, isThreadLoading } = this.#core.root.control;
-        if (!this.#core.disposed && threadId !== null && !isThreadLoading) this.#core.session.ensureForScopedViews(threadId);
-      },
+      onAcquireUnbound: () => this.#hydrator.connectForScopedViews(),
     });
     const session = new ThreadSession<TState>(options, this.registry, {
       onEvent: (event) => this.#router.handle(event),

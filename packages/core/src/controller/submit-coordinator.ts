@@ -21,7 +21,7 @@ export class RunInFlightError extends Error {
 }
 
 /** The empty queue snapshot (one frozen instance). */
-export const EMPTY_QUEUE: readonly SubmissionQueueEntry[] = Object.freeze([]);
+const EMPTY_QUEUE: readonly SubmissionQueueEntry[] = Object.freeze([]);
 
 /** What the coordinator needs from the controller. */
 export interface SubmitHost {
@@ -78,7 +78,8 @@ class ActiveRun {
   }
 }
 
-function reasonOf(outcome: TerminalOutcome): RunCompletedReason {
+/** `onCompleted`'s reason for how a run ended. */
+export function reasonOf(outcome: TerminalOutcome): RunCompletedReason {
   if (outcome.status === "completed") return "success";
   if (outcome.status === "failed") return "error";
   if (outcome.status === "interrupted") return "interrupt";

@@ -106,6 +106,16 @@ export class ThreadHydrator<TState> {
     });
   }
 
+  /**
+   * A scoped view was acquired while no connection is open: a loaded idle thread opens one for it.
+   * While a thread loads, `hydrate` decides how to connect (and checks the scoped views itself).
+   */
+  connectForScopedViews(): void {
+    const core = this.#core;
+    const { threadId, isThreadLoading } = core.root.control;
+    if (!core.disposed && threadId !== null && !isThreadLoading) core.session.ensureForScopedViews(threadId);
+  }
+
   /** Stops a background history read (switch, dispose). */
   stopHistoryWalk(): void {
     this.#historyWalk?.abort();

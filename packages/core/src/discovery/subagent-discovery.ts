@@ -216,9 +216,10 @@ export class SubagentDiscovery {
   /** Moves a subagent from its placeholder to the namespace it runs in (once). */
   #bind(id: string, namespace: Namespace): void {
     const current = this.#map.get(id);
-    if (current === undefined || current.namespaceResolved || this.#owners.has(namespaceKey(namespace))) return;
+    const key = namespaceKey(namespace);
+    if (current === undefined || current.namespaceResolved || this.#owners.has(key)) return;
     this.#unresolved = this.#unresolved.filter((candidate) => candidate !== id);
-    this.#owners.set(namespaceKey(namespace), id);
+    this.#owners.set(key, id);
     this.#patch(id, { namespace: [...namespace], namespaceResolved: true });
   }
 

@@ -125,8 +125,7 @@ export class SubgraphDiscovery {
     if (clearedByNode !== undefined) this.byNodeStore.setValue(clearedByNode);
   }
 
-  #shadow(namespace: Namespace, at: Date): Shadow {
-    const key = namespaceKey(namespace);
+  #shadow(namespace: Namespace, at: Date, key = namespaceKey(namespace)): Shadow {
     let shadow = this.#shadows.get(key);
     if (shadow === undefined) {
       shadow = { namespace: [...namespace], status: "running", error: undefined, startedAt: at, completedAt: null };
@@ -139,7 +138,7 @@ export class SubgraphDiscovery {
     if (isWorkerSegment(namespace[namespace.length - 1])) return;
     const key = namespaceKey(namespace);
     if (this.#map.has(key)) return;
-    this.#shadow(namespace, at);
+    this.#shadow(namespace, at, key);
     this.#dirty.add(key);
   }
 

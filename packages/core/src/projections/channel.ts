@@ -3,7 +3,7 @@
  */
 import { matchesFilter } from "../protocol/filter";
 import type { Channel, Namespace, ProtocolEvent, SubscriptionFilter } from "../protocol/types";
-import { scopeKey } from "./namespace";
+import { namespaceKey } from "../protocol/filter";
 import { BatchedFlush, openScopedSubscription } from "./runtime";
 import type { ScopedContext, ScopedProjectionSpec } from "./types";
 
@@ -109,7 +109,7 @@ export function channelProjection(
   const filter: SubscriptionFilter = { channels: [...channels], namespaces: [[...namespace]], depth };
   const sortedChannels = [...new Set(channels)].sort().join(",");
   return {
-    key: `channel|${bufferSize}|${replay ? "replay" : "live"}|${depth}|${sortedChannels}|${scopeKey(namespace)}`,
+    key: `channel|${bufferSize}|${replay ? "replay" : "live"}|${depth}|${sortedChannels}|${namespaceKey(namespace)}`,
     initial: () => EMPTY_EVENTS,
     open(context) {
       const window = new EventWindow(bufferSize);

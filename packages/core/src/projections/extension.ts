@@ -4,7 +4,8 @@
 import { isRecord } from "../assembly/json";
 import { channelOfEvent } from "../protocol/filter";
 import type { Namespace, ProtocolEvent } from "../protocol/types";
-import { isSameScope, scopeKey } from "./namespace";
+import { isSameScope } from "./namespace";
+import { namespaceKey } from "../protocol/filter";
 import { BatchedFlush, openScopedSubscription } from "./runtime";
 import type { ScopedProjectionSpec } from "./types";
 
@@ -36,7 +37,7 @@ export function extensionProjection<T = unknown>(
 ): ScopedProjectionSpec<T | undefined> {
   const channel = `custom:${name}` as const;
   return {
-    key: `extension|${name}|${scopeKey(namespace)}`,
+    key: `extension|${name}|${namespaceKey(namespace)}`,
     initial: () => undefined,
     open(context) {
       let latest: T | undefined;

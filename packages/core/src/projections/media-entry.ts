@@ -1,6 +1,7 @@
 /**
  * Immutable views of streamed media items, with their finished `Blob` and object URL.
  */
+import { resolveFetch } from "../transport/http";
 import type { MediaKind } from "../assembly/content-blocks";
 import { MediaAssemblyError, type MediaItem } from "../assembly/media-item";
 import type { AssemblyStatus } from "../assembly/types";
@@ -131,7 +132,7 @@ export class MediaEntry {
   async #finishedBlob(): Promise<Blob> {
     const item = this.item;
     if (item.url === undefined || item.byteLength > 0) return item.blob();
-    const fetcher = this.#fetch ?? ((input: string, init?: RequestInit) => globalThis.fetch(input, init));
+    const fetcher = resolveFetch(this.#fetch);
     let blob: Blob;
     try {
       const response = await fetcher(item.url);

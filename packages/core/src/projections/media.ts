@@ -8,7 +8,8 @@ import type { MediaItem } from "../assembly/media-item";
 import type { Namespace } from "../protocol/types";
 import type { FetchLike } from "../transport/adapter";
 import { MediaEntry, type MediaSnapshot } from "./media-entry";
-import { isDirectChild, isSameScope, scopeKey } from "./namespace";
+import { isDirectChild, isSameScope } from "./namespace";
+import { namespaceKey } from "../protocol/filter";
 import { BatchedFlush, openScopedSubscription } from "./runtime";
 import type { ScopedContext, ScopedProjectionSpec } from "./types";
 
@@ -97,7 +98,7 @@ export function mediaProjection(
   options: MediaProjectionOptions = {},
 ): ScopedProjectionSpec<readonly MediaSnapshot[]> {
   return {
-    key: `${KEY_PREFIX[kind]}|${fetchKey(options.fetch)}|${scopeKey(namespace)}`,
+    key: `${KEY_PREFIX[kind]}|${fetchKey(options.fetch)}|${namespaceKey(namespace)}`,
     initial: () => EMPTY_HANDLES,
     open: (context) => openMedia(context, kind, namespace, options.fetch),
   };

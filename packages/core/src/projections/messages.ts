@@ -14,7 +14,8 @@ import { DEFAULT_MESSAGES_KEY } from "../controller/types";
 import type { Namespace } from "../protocol/types";
 import type { ProjectionRuntime } from "../store/projection";
 import { seedFromHistory } from "./history-seed";
-import { isConversationNamespace, isSameScope, scopeKey } from "./namespace";
+import { isConversationNamespace, isSameScope } from "./namespace";
+import { namespaceKey } from "../protocol/filter";
 import { withRootMirror } from "./root-delegation";
 import { BatchedFlush, openScopedSubscription } from "./runtime";
 import type { HistoryReader, ScopedContext, ScopedProjectionSpec } from "./types";
@@ -35,7 +36,7 @@ const EMPTY_MESSAGES: readonly BaseMessage[] = Object.freeze([]);
 /** `*` in a key: the option is inherited from the registry's controller (see `ScopeDefaults`). */
 function conversationKey(kind: string, namespace: Namespace, options: ConversationProjectionOptions): string {
   const messagesKey = options.messagesKey ?? "*";
-  return `${kind}|${messagesKey}|${options.history === undefined ? "*" : "history"}|${scopeKey(namespace)}`;
+  return `${kind}|${messagesKey}|${options.history === undefined ? "*" : "history"}|${namespaceKey(namespace)}`;
 }
 
 /**

@@ -1,7 +1,7 @@
 /**
  * Namespace rules shared by the scoped projections and discovery.
  */
-import { namespaceKey, namespaceMatches } from "../protocol/filter";
+import { namespaceMatches } from "../protocol/filter";
 import type { Namespace } from "../protocol/types";
 
 /**
@@ -67,12 +67,3 @@ export function namespaceFromCheckpoint(checkpointNs: string): string[] {
   return checkpointNs === "" ? [] : checkpointNs.split("|");
 }
 
-/**
- * A projection key part for a namespace (NUL-joined: cannot collide with printable segments).
- *
- * @example
- * const key = `messages|${scopeKey(namespace)}`;
- */
-export function scopeKey(namespace: Namespace): string {
-  return namespaceKey(namespace);
-}

@@ -6,7 +6,8 @@ import { coerceMessages } from "../assembly/values-messages";
 import { RootToolCalls, toolCallsFromMessages } from "../controller/root-tool-calls";
 import type { ToolCallSnapshot } from "../controller/types";
 import type { Namespace } from "../protocol/types";
-import { isDirectChild, scopeKey } from "./namespace";
+import { isDirectChild } from "./namespace";
+import { namespaceKey } from "../protocol/filter";
 import { withRootMirror } from "./root-delegation";
 import { seedFromHistory } from "./history-seed";
 import { resolveScopeOptions, type ConversationProjectionOptions } from "./messages";
@@ -66,7 +67,7 @@ export function toolCallsProjection(
   namespace: Namespace = [],
   options: ConversationProjectionOptions = {},
 ): ScopedProjectionSpec<readonly ToolCallSnapshot[]> {
-  const key = `toolCalls|${options.messagesKey ?? "*"}|${options.history === undefined ? "*" : "history"}|${scopeKey(namespace)}`;
+  const key = `toolCalls|${options.messagesKey ?? "*"}|${options.history === undefined ? "*" : "history"}|${namespaceKey(namespace)}`;
   const initial = (): readonly ToolCallSnapshot[] => EMPTY_TOOL_CALLS;
   const openOwn = (context: ScopedContext<readonly ToolCallSnapshot[]>) => openToolCalls(context, namespace, options);
   if (namespace.length > 0) return { key, initial, open: openOwn, needsConnection: true };

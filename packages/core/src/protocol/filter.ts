@@ -8,6 +8,14 @@ export function namespaceKey(namespace: Namespace): string {
   return namespace.join(NAMESPACE_SEPARATOR);
 }
 
+/** Whether two namespaces have the same segments (no wildcards). */
+export function namespacesEqual(left: Namespace, right: Namespace): boolean {
+  if (left === right) return true;
+  if (left.length !== right.length) return false;
+  for (let index = 0; index < left.length; index += 1) if (left[index] !== right[index]) return false;
+  return true;
+}
+
 /**
  * The channel an event belongs to, or `undefined` for methods no filter matches
  * (forward compatibility: unknown methods are dropped by every filter).
@@ -33,7 +41,8 @@ export function channelOfEvent(event: ProtocolEvent): Channel | undefined {
   }
 }
 
-function channelMatches(channels: readonly Channel[], channel: Channel): boolean {
+/** Whether a filter's `channels` accept `channel` (`"custom"` accepts every `custom:<name>`). */
+export function channelMatches(channels: readonly Channel[], channel: Channel): boolean {
   for (const wanted of channels) {
     if (wanted === channel) return true;
     if (wanted === "custom" && channel.startsWith("custom:")) return true;
@@ -97,12 +106,7 @@ export function compileFilter(filter: SubscriptionFilter): CompiledFilter {
 
 /** Whether every event `inner` accepts is also accepted by `outer`. Conservative: may say false. */
 export function filterCovers(outer: SubscriptionFilter, inner: SubscriptionFilter): boolean {
-  for (const channel of inner.channels) {
-    const covered = outer.channels.some(
-      (candidate) => candidate === channel || (candidate === "custom" && channel.startsWith("custom:")),
-    );
-    if (!covered) return false;
-  }
+  for (const channel of inner.channels) if (!channelMatches(outer.channels, channel)) return false;
   const outerWildcard = !outer.namespaces || outer.namespaces.length === 0;
   if (outerWildcard) return true;
   const innerWildcard = !inner.namespaces || inner.namespaces.length === 0;
@@ -146,9 +150,4 @@ export function unionFilter(filters: readonly SubscriptionFilter[]): Subscriptio
     namespaces: [...prefixes.values()].map((prefix) => [...prefix]),
   };
   return unboundedDepth ? union : { ...union, depth: maxDepth };
-}
-
-/** Stable string form of a filter, for cheap equality checks. */
-export function filterSignature(filter: SubscriptionFilter): string {
-  return JSON.stringify([filter.channels, filter.namespaces ?? null, filter.depth ?? null]);
 }

@@ -151,6 +151,21 @@ export type ToolsEventData =
 
 export type LifecycleStatus = "started" | "running" | "completed" | "failed" | "interrupted";
 
+/** The statuses that end a run (or a scope's part of it). */
+export type TerminalLifecycleStatus = "completed" | "failed" | "interrupted";
+
+const TERMINAL_LIFECYCLE: ReadonlySet<unknown> = new Set<TerminalLifecycleStatus>(["completed", "failed", "interrupted"]);
+
+/**
+ * Whether a lifecycle `event` value ends its run or scope.
+ *
+ * @example
+ * if (isTerminalLifecycleStatus(data.event)) settle(data.event);
+ */
+export function isTerminalLifecycleStatus(status: unknown): status is TerminalLifecycleStatus {
+  return TERMINAL_LIFECYCLE.has(status);
+}
+
 export type LifecycleCause =
   | { type: "toolCall"; tool_call_id: string }
   | { type: "send"; from_node: string }

@@ -1,5 +1,5 @@
 import { HttpError, ReconnectExhaustedError, ThreadClosedError } from "../protocol/errors";
-import { channelOfEvent, compileFilter, filterCovers, filterSignature, unionFilter, type CompiledFilter } from "../protocol/filter";
+import { channelMatches, channelOfEvent, compileFilter, filterCovers, unionFilter, type CompiledFilter } from "../protocol/filter";
 import type { Channel, ProtocolEvent, SubscriptionFilter } from "../protocol/types";
 import type { AgentServerAdapter, EventConnection } from "../transport/adapter";
 import { EventIdSet } from "./event-id-set";
@@ -135,12 +135,7 @@ export class EventFeed {
   }
 
   #hasDelivered(filter: SubscriptionFilter): boolean {
-    for (const channel of filter.channels) {
-      if (this.#deliveredChannels.has(channel)) return true;
-      if (channel === "custom") {
-        for (const delivered of this.#deliveredChannels) if (delivered.startsWith("custom")) return true;
-      }
-    }
+    for (const delivered of this.#deliveredChannels) if (channelMatches(filter.channels, delivered)) return true;
     return false;
   }
 
@@ -256,13 +251,10 @@ export class EventFeed {
     }
     if (seq !== undefined && seq > this.#maxSeq) this.#maxSeq = seq;
     const channel = channelOfEvent(event);
-    if (channel === undefined) {
-      // Unknown methods match no filter (forward compatibility); thread-level listeners still hear them.
-      if (isNew) this.hooks.onNewEvent(event);
-      return;
-    }
-    this.#deliveredChannels.add(channel);
+    if (channel !== undefined) this.#deliveredChannels.add(channel);
     if (isNew) this.hooks.onNewEvent(event);
+    // Unknown methods match no filter (forward compatibility); thread-level listeners heard them above.
+    if (channel === undefined) return;
     const namespace = event.params.namespace;
     for (const state of this.#states.values()) {
       if (generation < state.minGeneration) continue;
@@ -277,10 +269,5 @@ export class EventFeed {
       }
       state.subscriber.deliver(event);
     }
-  }
-
-  /** Diagnostics for tests: the current connection's filter signature. */
-  get currentFilterSignature(): string | undefined {
-    return this.#current ? filterSignature(this.#current.filter) : undefined;
   }
 }

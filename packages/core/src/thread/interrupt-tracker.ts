@@ -1,4 +1,3 @@
-import { namespaceKey } from "../protocol/filter";
 import type { InputRequestedData, LifecycleEventData, ProtocolEvent } from "../protocol/types";
 
 /**
@@ -76,6 +75,3 @@ export class InterruptTracker {
     for (const listener of this.#listeners) listener();
   }
 }
-
-/** Map key for a namespace, re-exported for projections. */
-export { namespaceKey };

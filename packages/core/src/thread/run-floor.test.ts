@@ -67,3 +67,18 @@ describe("RunFloor", () => {
     expect(floor.seq).toBe(9);
   });
 });
+
+describe("RunFloor after the server's sequence started over", () => {
+  it("forgets the old seqs, so the new run's events are above the floor", async () => {
+    const floor = new RunFloor();
+    floor.observe(rootLifecycle(1, "running"));
+    floor.observe(rootLifecycle(40, "completed"));
+    floor.begin(40);
+    floor.restart();
+    floor.accepted(0);
+    expect(floor.settled).toBeUndefined();
+    expect(floor.seq).toBe(0);
+    floor.observe(rootLifecycle(1, "running"));
+    expect(floor.seq).toBe(0);
+  });
+});

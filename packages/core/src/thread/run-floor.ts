@@ -1,9 +1,8 @@
 /**
  * Where the current run begins in a thread's event sequence, for the run-scoped readers.
  */
-import type { ProtocolEvent } from "../protocol/types";
+import { isTerminalLifecycleStatus, type ProtocolEvent } from "../protocol/types";
 
-const TERMINAL = new Set(["completed", "failed", "interrupted"]);
 /** Root terminal seqs remembered (a replay rarely brings more runs than this before the mark). */
 const REMEMBERED_TERMINALS = 32;
 /** How long a start waits for the replay to reach the server's mark before it settles anyway. */
@@ -79,12 +78,19 @@ export class RunFloor {
       const status = (event.params.data as { event?: string } | null)?.event;
       // Attaching to a thread: a run we did not start begins here.
       if (status === "running" && seq - 1 > this.#seq) this.#seq = seq - 1;
-      else if (status !== undefined && TERMINAL.has(status)) {
+      else if (isTerminalLifecycleStatus(status)) {
         this.#terminals.push(seq);
         if (this.#terminals.length > REMEMBERED_TERMINALS) this.#terminals.shift();
       }
     }
     this.#trySettle();
+  }
+
+  /** The server's sequence started over (its thread record restarted): forget every seq seen. */
+  restart(): void {
+    this.#seq = 0;
+    this.#maxSeen = 0;
+    this.#terminals.length = 0;
   }
 
   /** The stream closed: nothing more will arrive. */

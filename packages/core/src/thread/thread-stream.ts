@@ -174,7 +174,11 @@ export class ThreadStream<TState = Record<string, unknown>> {
     if (response.meta?.applied_through_seq !== undefined) {
       const applied = response.meta.applied_through_seq;
       // A server whose sequence went backwards restarted its thread record: old ids mean nothing now.
-      if (applied < this.#feed.maxSeq) this.#feed.resetDedupe();
+      if (applied < this.#feed.maxSeq) {
+        this.#feed.resetDedupe();
+        this.#runFloor.restart();
+        this.ordering.lastSeq = 0;
+      }
       this.ordering.lastAppliedThroughSeq = applied;
     }
     if (response.type === "error") throw new ProtocolError(response);
@@ -225,13 +229,18 @@ export class ThreadStream<TState = Record<string, unknown>> {
   /** Closes every connection; pending commands and iterators end. The server run is not cancelled. Idempotent. */
   async close(): Promise<void> {
     if (this.#closed) return;
+    await this.#teardown(new ThreadClosedError());
+  }
+
+  /** Stops everything once: the feed, every subscription (ended with `error`), readers, the adapter. */
+  #teardown(error: unknown): Promise<void> {
     this.#closed = true;
     this.#feed.close();
-    for (const subscription of [...this.#subscriptions]) subscription.fail(new ThreadClosedError());
+    for (const subscription of [...this.#subscriptions]) subscription.fail(error);
     this.#subscriptions.clear();
     this.#projections.close();
     this.#runFloor.close();
-    await this.#adapter.close();
+    return this.#adapter.close();
   }
 
   async #startRun(params: RunStartParams): Promise<{ runId: string }> {
@@ -313,12 +322,7 @@ export class ThreadStream<TState = Record<string, unknown>> {
     if (this.#closed) return;
     this.#fatal = error;
     this.#reportError(error);
-    this.#closed = true;
-    for (const subscription of [...this.#subscriptions]) subscription.fail(error);
-    this.#subscriptions.clear();
-    this.#projections.close();
-    this.#runFloor.close();
-    void this.#adapter.close();
+    void this.#teardown(error);
   }
 
   #assertOpen(): void {

@@ -1,4 +1,15 @@
 import { HttpError } from "../protocol/errors";
+import type { FetchLike } from "./adapter";
+
+/**
+ * `fetch`, or the global one, looked up at call time (tests and polyfills may replace it later).
+ *
+ * @example
+ * const response = await resolveFetch(options.fetch)(url, { method: "POST" });
+ */
+export function resolveFetch(fetch: FetchLike | undefined): FetchLike {
+  return fetch ?? ((input, init) => globalThis.fetch(input, init));
+}
 
 /** Joins an API base URL (keeping any path prefix) with a path. */
 export function joinUrl(apiUrl: string, path: string): string {

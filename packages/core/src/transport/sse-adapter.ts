@@ -1,7 +1,7 @@
 import { TransportError } from "../protocol/errors";
 import type { CommandResponse, ProtocolCommand, SubscriptionFilter } from "../protocol/types";
 import type { AgentServerAdapter, EventConnection, EventConnectionHandlers, FetchLike } from "./adapter";
-import { headersFor, httpErrorFrom, joinUrl } from "./http";
+import { headersFor, httpErrorFrom, joinUrl, resolveFetch } from "./http";
 import { parseFrame } from "./parse-frame";
 import { createSseParser } from "./sse-parser";
 
@@ -32,7 +32,7 @@ export class SseAdapter implements AgentServerAdapter {
   }
 
   get #fetch(): FetchLike {
-    return this.options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+    return resolveFetch(this.options.fetch);
   }
 
   #url(suffix: string): string {

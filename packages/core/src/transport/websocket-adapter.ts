@@ -26,6 +26,9 @@ interface PendingCommand {
   reject(error: unknown): void;
 }
 
+/** Decodes binary frames (stateless: every frame is whole). */
+const BINARY_FRAME_DECODER = new TextDecoder();
+
 /** One socket: its pending commands and whether it delivers events. */
 class Socket {
   readonly pending = new Map<number, PendingCommand>();
@@ -34,7 +37,7 @@ class Socket {
 
   constructor(
     readonly ws: WebSocketLike,
-    private readonly handlers: EventConnectionHandlers | undefined,
+    private readonly handlers: EventConnectionHandlers,
     onGone: (socket: Socket, error: TransportError) => void,
   ) {
     this.opened = new Promise<void>((resolve, reject) => {
@@ -55,7 +58,7 @@ class Socket {
   }
 
   #receive(data: unknown): void {
-    const raw = typeof data === "string" ? data : new TextDecoder().decode(data as ArrayBuffer);
+    const raw = typeof data === "string" ? data : BINARY_FRAME_DECODER.decode(data as ArrayBuffer);
     const frame = parseFrame(raw);
     if (frame.kind === "response") {
       const id = frame.response.id;
@@ -65,9 +68,9 @@ class Socket {
       this.pending.delete(id);
       command.resolve(frame.response);
     } else if (frame.kind === "event") {
-      this.handlers?.onEvent(frame.event);
+      this.handlers.onEvent(frame.event);
     } else if (frame.kind === "malformed") {
-      this.handlers?.onMalformedFrame(raw, frame.cause);
+      this.handlers.onMalformedFrame(raw, frame.cause);
     }
   }
 

@@ -6,6 +6,7 @@ import {
   ThreadOptionFollower,
   createStreamController,
   mustRebuildController,
+  resolveServerOptions,
   type HeadlessToolsOptions,
   type StreamController,
   type StreamOptions,
@@ -39,17 +40,17 @@ function resolveOptions<TState extends Record<string, unknown>>(
   options: UseStreamOptions<TState>,
   defaults: StreamDefaults,
 ): StreamOptions<TState> & HeadlessToolsOptions {
-  const client = toValue(options.client);
-  const apiUrl = toValue(options.apiUrl);
-  const ownServer = client !== undefined || apiUrl !== undefined;
+  const server = resolveServerOptions(
+    { client: toValue(options.client), apiUrl: toValue(options.apiUrl), apiKey: toValue(options.apiKey) },
+    { client: defaults.client, apiUrl: toValue(defaults.apiUrl), apiKey: toValue(defaults.apiKey) },
+  );
   return {
     ...(options as StreamOptions<TState> & HeadlessToolsOptions),
     assistantId: toValue(options.assistantId),
     threadId: toValue(options.threadId),
+    ...server,
     // A client held in a deep ref would be a proxy: the core's private fields need the object.
-    client: toRaw(ownServer ? client : defaults.client),
-    apiUrl: apiUrl ?? (ownServer ? undefined : toValue(defaults.apiUrl)),
-    apiKey: toValue(options.apiKey) ?? toValue(defaults.apiKey),
+    client: toRaw(server.client),
     headers: toValue(options.headers),
     transport: toRaw(toValue(options.transport)),
   };

@@ -1,4 +1,11 @@
-import type { LifecycleEventData, Namespace, ProtocolEvent, SubscriptionFilter } from "../../protocol/types";
+import { namespacesEqual } from "../../protocol/filter";
+import {
+  isTerminalLifecycleStatus,
+  type LifecycleEventData,
+  type Namespace,
+  type ProtocolEvent,
+  type SubscriptionFilter,
+} from "../../protocol/types";
 import type { EventSubscription } from "../subscription";
 import { runFailedErrorFrom } from "../run-errors";
 
@@ -17,13 +24,6 @@ export interface ProjectionHost {
   runFloorSettled?(): Promise<void> | undefined;
 }
 
-const TERMINAL = new Set(["completed", "failed", "interrupted"]);
-
-function sameNamespace(a: Namespace, b: Namespace): boolean {
-  if (a.length !== b.length) return false;
-  for (let index = 0; index < a.length; index += 1) if (a[index] !== b[index]) return false;
-  return true;
-}
 
 /**
  * Reads the current run's events for one scope (a namespace) and ends at that scope's
@@ -38,10 +38,9 @@ export function openRunReader(
     onEvent(event: ProtocolEvent): void;
     onEnd(outcome: RunOutcome): void;
   },
-): { cancel(): void } {
-  const channels = options.filter.channels.includes("lifecycle")
-    ? options.filter.channels
-    : [...options.filter.channels, "lifecycle" as const];
+): void {
+  const wantsLifecycle = options.filter.channels.includes("lifecycle");
+  const channels = wantsLifecycle ? options.filter.channels : [...options.filter.channels, "lifecycle" as const];
   const subscription = host.subscribe({ ...options.filter, channels });
   let ended = false;
   const end = (outcome: RunOutcome) => {
@@ -55,15 +54,15 @@ export function openRunReader(
   const read = (event: ProtocolEvent): void => {
     if (ended) return;
     if (typeof event.seq === "number" && event.seq <= host.runFloorSeq()) return;
-    if (event.method === "lifecycle" && sameNamespace(event.params.namespace, options.scope)) {
+    if (event.method === "lifecycle" && namespacesEqual(event.params.namespace, options.scope)) {
       const data = event.params.data as LifecycleEventData;
-      if (TERMINAL.has(data?.event)) {
+      if (isTerminalLifecycleStatus(data?.event)) {
         const status = data.event as RunOutcome["status"];
         end(status === "failed" ? { status, error: runFailedErrorFrom(data.error) } : { status });
         return;
       }
     }
-    if (!options.filter.channels.includes("lifecycle") && event.method === "lifecycle") return;
+    if (event.method === "lifecycle" && !wantsLifecycle) return;
     options.onEvent(event);
   };
   subscription.onEvent((event) => {
@@ -84,5 +83,4 @@ export function openRunReader(
   subscription.onEnd((error) => {
     if (error !== undefined) end({ status: "closed", error: error instanceof Error ? error : new Error(String(error)) });
   });
-  return { cancel: () => end({ status: "closed" }) };
 }

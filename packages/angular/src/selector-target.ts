@@ -1,7 +1,10 @@
 /**
  * Selector targets and reactive inputs: a value, a `Signal`, or a function read in a reactive context.
  */
+import { targetNamespace, type SelectorTarget } from "@agent-stream/core";
 import { computed, type Signal } from "@angular/core";
+
+export { targetNamespace, type SelectorTarget };
 
 /**
  * A value, a `Signal` of it, or a function returning it (read reactively: a function reading
@@ -15,22 +18,6 @@ export type MaybeSignal<T> = T | Signal<T> | (() => T);
 /** The current value of `value` (tracked when called in a reactive context). */
 export function readValue<T>(value: MaybeSignal<T>): T {
   return typeof value === "function" ? (value as () => T)() : value;
-}
-
-/**
- * The root (`undefined`, `null`, `[]`), a namespace, or anything with a `namespace` (a subagent or
- * subgraph snapshot). Selectors accept it as a `Signal` or function too, and follow its changes.
- *
- * @example
- * injectMessages(stream, ["research:1"]);
- * injectMessages(stream, () => this.subagent()); // root while nothing is selected
- */
-export type SelectorTarget = undefined | null | readonly string[] | { readonly namespace: readonly string[] };
-
-/** The namespace a target names; `[]` for the root. */
-export function targetNamespace(target: SelectorTarget): readonly string[] {
-  if (target === undefined || target === null) return [];
-  return Array.isArray(target) ? (target as readonly string[]) : (target as { namespace: readonly string[] }).namespace;
 }
 
 const sameNamespace = (a: readonly string[] | null, b: readonly string[] | null): boolean =>

@@ -1,7 +1,14 @@
 /**
  * The handle `useStream` returns, and how selector hooks reach the controller behind it.
  */
-import type { RootSnapshot, StreamActions, StreamController, StreamDiscovery, StreamHandleValues } from "@agent-stream/core";
+import {
+  bindStreamActions,
+  type RootSnapshot,
+  type StreamActions,
+  type StreamController,
+  type StreamDiscovery,
+  type StreamHandleValues,
+} from "@agent-stream/core";
 
 /** Subagents by `task` tool call id (name, namespace, status, task input, output, ...). */
 export type SubagentMap = ReturnType<StreamController["subagentStore"]["getSnapshot"]>;
@@ -51,15 +58,7 @@ export type StreamMethods<TState extends Record<string, unknown>, TInterrupt> = 
 export function bindMethods<TState extends Record<string, unknown>, TInterrupt>(
   controller: StreamController<TState, TInterrupt>,
 ): StreamMethods<TState, TInterrupt> {
-  return {
-    submit: (input, options) => controller.submit(input, options),
-    stop: (options) => controller.stop(options),
-    disconnect: () => controller.disconnect(),
-    respond: (response, options) => controller.respond(response, options),
-    respondAll: (responses, options) => controller.respondAll(responses, options),
-    getThread: () => controller.getThread(),
-    controller,
-  };
+  return { ...bindStreamActions(() => controller), controller };
 }
 
 /** Builds a handle from the snapshots and the bound methods. */

@@ -2,7 +2,7 @@
 /**
  * `useProjection`: the primitive every scoped selector hook is built on.
  */
-import type { ChannelRegistry, ProjectionSpec, RootEventBus, ThreadStream } from "@agent-stream/core";
+import { resolveInitial, type ChannelRegistry, type ProjectionSpec, type RootEventBus, type ThreadStream } from "@agent-stream/core";
 import { useCallback, useState, useSyncExternalStore } from "react";
 import { controllerOf, type StreamSource } from "./stream-handle";
 
@@ -29,7 +29,7 @@ class ProjectionCell {
     const initial = this.#initial;
     if (initial !== undefined && initial.registry === registry && initial.key === spec.key) return initial.value;
     // Cached: a function `initial` would otherwise hand useSyncExternalStore a new value per read.
-    const value = typeof spec.initial === "function" ? (spec.initial as () => unknown)() : spec.initial;
+    const value = resolveInitial(spec.initial);
     this.#initial = { registry, key: spec.key, value };
     return value;
   }

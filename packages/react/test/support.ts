@@ -4,6 +4,8 @@
 import { createStreamController, type StreamController } from "@agent-stream/core";
 import { agentServerUrl } from "@agent-stream/test-kit/scenarios";
 
+export { pause, seedThread } from "@agent-stream/test-kit/scenarios";
+
 /** `config` that paces the scripted model at `tokenDelayMs` per token. */
 export const paced = (tokenDelayMs: number) => ({ config: { configurable: { token_delay_ms: tokenDelayMs } } });
 
@@ -19,22 +21,6 @@ export function countingFetch(): { fetch: typeof fetch; count(pathSuffix: string
     count: (suffix) => paths.filter((path) => path.endsWith(suffix)).length,
   };
 }
-
-/** Runs one exchange on a new thread with a throwaway controller; resolves to the thread id. */
-export async function seedThread(assistantId: string, text: string): Promise<string> {
-  const controller: StreamController = createStreamController({ assistantId, apiUrl: agentServerUrl() });
-  try {
-    await controller.submit({ messages: text }, paced(1));
-    const { threadId, error } = controller.rootStore.getSnapshot();
-    if (threadId === null || error !== undefined) throw new Error(`seedThread failed: ${String(error)}`);
-    return threadId;
-  } finally {
-    await controller.dispose();
-  }
-}
-
-/** Resolves after `ms` milliseconds. */
-export const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** Starts a `slow` run on a new thread and leaves it running; resolves once it streams. */
 export async function startSlowRun(tokenDelayMs = 20): Promise<string> {

@@ -1,6 +1,9 @@
 /**
  * Selector targets (where a selector reads from) and inputs given as a value or a getter.
  */
+import { targetNamespace, type SelectorTarget } from "@agent-stream/core";
+
+export { targetNamespace, type SelectorTarget };
 
 /**
  * A value, or a function returning it. A getter is re-read whenever the reading effect runs, so
@@ -12,15 +15,6 @@
 export type ValueOrGetter<T> = T | (() => T);
 
 /**
- * The root (`undefined`, `null`, `[]`), a namespace, or anything with a `namespace` (a subagent or
- * subgraph snapshot).
- *
- * @example
- * useMessages(stream, ["research:1"]);
- */
-export type SelectorTarget = undefined | null | readonly string[] | { readonly namespace: readonly string[] };
-
-/**
  * The value of `input`: called when it is a function.
  *
  * @example
@@ -30,8 +24,3 @@ export function readValue<T>(input: ValueOrGetter<T>): T {
   return typeof input === "function" ? (input as () => T)() : input;
 }
 
-/** The namespace a target names; `[]` for the root. */
-export function targetNamespace(target: SelectorTarget): readonly string[] {
-  if (target === undefined || target === null) return [];
-  return Array.isArray(target) ? (target as readonly string[]) : (target as { namespace: readonly string[] }).namespace;
-}

@@ -1,10 +1,10 @@
 /**
  * Helpers shared by the Svelte binding's browser tests.
  */
-import { createStreamController, type StreamController } from "@agent-stream/core";
-import { agentServerUrl } from "@agent-stream/test-kit/scenarios";
 import { flushSync, mount, unmount, type Component } from "svelte";
 import { afterEach } from "vitest";
+
+export { pause, seedThread } from "@agent-stream/test-kit/scenarios";
 
 /** A piece of raw state a test changes and a component reads through a getter. */
 export class Cell<T> {
@@ -63,18 +63,3 @@ export function render<TProps extends Record<string, any>>(component: Component<
   return rendered;
 }
 
-/** Runs one exchange on a new thread with a throwaway controller; resolves to the thread id. */
-export async function seedThread(assistantId: string, text: string): Promise<string> {
-  const controller: StreamController = createStreamController({ assistantId, apiUrl: agentServerUrl() });
-  try {
-    await controller.submit({ messages: text }, paced(1));
-    const { threadId, error } = controller.rootStore.getSnapshot();
-    if (threadId === null || error !== undefined) throw new Error(`seedThread failed: ${String(error)}`);
-    return threadId;
-  } finally {
-    await controller.dispose();
-  }
-}
-
-/** Resolves after `ms` milliseconds. */
-export const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));

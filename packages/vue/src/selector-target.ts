@@ -1,23 +1,10 @@
 /**
  * Selector targets: where a selector composable reads from.
  */
+import { targetNamespace, type SelectorTarget } from "@agent-stream/core";
 import { computed, toValue, type ComputedRef, type MaybeRefOrGetter } from "vue";
 
-/**
- * The root (`undefined`, `null`, `[]`), a namespace, or anything with a `namespace` (a subagent or
- * subgraph snapshot). Selectors accept it as a ref or getter too, and follow its changes.
- *
- * @example
- * useMessages(stream, ["research:1"]);
- * useMessages(stream, () => selectedSubagent.value); // root while nothing is selected
- */
-export type SelectorTarget = undefined | null | readonly string[] | { readonly namespace: readonly string[] };
-
-/** The namespace a target names; `[]` for the root. */
-export function targetNamespace(target: SelectorTarget): readonly string[] {
-  if (target === undefined || target === null) return [];
-  return Array.isArray(target) ? (target as readonly string[]) : (target as { namespace: readonly string[] }).namespace;
-}
+export { targetNamespace, type SelectorTarget };
 
 /**
  * The target's namespace as a computed that triggers only when the namespace itself changes (a

@@ -1,25 +1,12 @@
 /**
  * Helpers shared by the Vue binding's browser tests.
  */
-import { createStreamController, type StreamController } from "@agent-stream/core";
-import { agentServerUrl } from "@agent-stream/test-kit/scenarios";
 import { effectScope, type EffectScope } from "vue";
+
+export { pause, seedThread } from "@agent-stream/test-kit/scenarios";
 
 /** `config` that paces the scripted model at `tokenDelayMs` per token. */
 export const paced = (tokenDelayMs: number) => ({ config: { configurable: { token_delay_ms: tokenDelayMs } } });
-
-/** Runs one exchange on a new thread with a throwaway controller; resolves to the thread id. */
-export async function seedThread(assistantId: string, text: string): Promise<string> {
-  const controller: StreamController = createStreamController({ assistantId, apiUrl: agentServerUrl() });
-  try {
-    await controller.submit({ messages: text }, paced(1));
-    const { threadId, error } = controller.rootStore.getSnapshot();
-    if (threadId === null || error !== undefined) throw new Error(`seedThread failed: ${String(error)}`);
-    return threadId;
-  } finally {
-    await controller.dispose();
-  }
-}
 
 /** A `fetch` that records the path and `x-api-key` header of every request. */
 export function recordingFetch(): { fetch: typeof fetch; requests: { path: string; apiKey: string | null }[] } {
@@ -42,5 +29,3 @@ export function inScope<T>(setup: () => T): { result: T; scope: EffectScope } {
   return { result, scope };
 }
 
-/** Resolves after `ms` milliseconds. */
-export const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));

@@ -12,7 +12,12 @@ export {
 } from "./options";
 export { RunInFlightError } from "./submit-coordinator";
 export { ThreadOptionFollower } from "./thread-option";
-export { bindStreamActions, type StreamActions, type StreamDiscovery, type StreamHandleValues, type StreamSubmitInput } from "./stream-handle";
+export {
+  bindStreamActions,
+  forwardCallbacks,
+  targetNamespace,
+  type SelectorTarget,
+  type StreamActions, type StreamDiscovery, type StreamHandleValues, type StreamSubmitInput } from "./stream-handle";
 
 // Root pump and root-scoped projections
 export { ROOT_PUMP_CHANNELS, ROOT_PUMP_FILTER, type RootEventBus } from "./root-event-bus";

@@ -7,6 +7,7 @@ import type { SubagentMap, SubgraphByNodeMap, SubgraphMap } from "../discovery/i
 import type { ThreadStream } from "../thread/thread-stream";
 import type {
   RootSnapshot,
+  StreamCallbacks,
   StreamRespondAllOptions,
   StreamRespondOptions,
   StreamStopOptions,
@@ -90,5 +91,41 @@ export function bindStreamActions<TState>(current: () => ActionTarget<TState>): 
     respond: (response, options) => current().respond(response, options),
     respondAll: (responses, options) => current().respondAll(responses, options),
     getThread: () => current().getThread(),
+  };
+}
+
+/**
+ * Where a binding's selector reads from: the root (`undefined`, `null`, `[]`), a namespace, or
+ * anything with a `namespace` (a subagent or subgraph snapshot).
+ *
+ * @example
+ * useMessages(stream, ["research:1"]);
+ */
+export type SelectorTarget = undefined | null | readonly string[] | { readonly namespace: readonly string[] };
+
+/**
+ * The namespace a target names; `[]` for the root.
+ *
+ * @example
+ * targetNamespace(subagent); // subagent.namespace
+ */
+export function targetNamespace(target: SelectorTarget): readonly string[] {
+  if (target === undefined || target === null) return [];
+  return Array.isArray(target) ? (target as readonly string[]) : (target as { namespace: readonly string[] }).namespace;
+}
+
+/**
+ * Callbacks that call whatever `read()` returns at call time, so a binding passes the newest
+ * callbacks without rebuilding its controller.
+ *
+ * @example
+ * controller.setCallbacks(forwardCallbacks(() => latestOptions));
+ */
+export function forwardCallbacks(read: () => StreamCallbacks): StreamCallbacks {
+  return {
+    onThreadId: (threadId) => read().onThreadId?.(threadId),
+    onCreated: (info) => read().onCreated?.(info),
+    onCompleted: (info) => read().onCompleted?.(info),
+    onError: (error) => read().onError?.(error),
   };
 }

@@ -20,6 +20,7 @@ export {
   ChannelRegistryDisposedError,
   type ChannelRegistryOptions,
 } from "./channel-registry.js";
+export { resolveInitial } from "./projection.js";
 export type {
   AcquiredProjection,
   ProjectionContext,

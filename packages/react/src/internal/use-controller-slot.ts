@@ -6,6 +6,7 @@ import {
   ThreadOptionFollower,
   controllerRebuildKey,
   createStreamController,
+  forwardCallbacks,
   type StreamCallbacks,
   type StreamController,
   type StreamOptions,
@@ -47,12 +48,7 @@ function useLatestCallbacks(options: StreamCallbacks): StreamCallbacks {
   useIsomorphicLayoutEffect(() => {
     latest.current = options;
   });
-  const [callbacks] = useState<StreamCallbacks>(() => ({
-    onThreadId: (threadId) => latest.current.onThreadId?.(threadId),
-    onCreated: (info) => latest.current.onCreated?.(info),
-    onCompleted: (info) => latest.current.onCompleted?.(info),
-    onError: (error) => latest.current.onError?.(error),
-  }));
+  const [callbacks] = useState<StreamCallbacks>(() => forwardCallbacks(() => latest.current));
   return callbacks;
 }
 

@@ -1,7 +1,7 @@
 /**
  * The lifetime of a core media player inside a component (shared by the audio and video hooks).
  */
-import type { MediaPlayerSnapshot, PlayableMedia, ReadableStore } from "@agent-stream/core";
+import { IDLE_PLAYER_SNAPSHOT, type MediaPlayerSnapshot, type PlayableMedia, type ReadableStore } from "@agent-stream/core";
 import { useEffect, useState, useSyncExternalStore } from "react";
 
 /** What the hooks need from `AudioPlayer` / `VideoPlayer`. */
@@ -11,19 +11,9 @@ export interface PlayerLike {
   dispose(): void;
 }
 
-/** What a player with nothing loaded shows (the core's idle snapshot is not exported). */
-const IDLE_SNAPSHOT: MediaPlayerSnapshot = Object.freeze({
-  status: "idle",
-  currentTime: 0,
-  duration: undefined,
-  buffered: 0,
-  error: undefined,
-  mode: undefined,
-  sourceKey: undefined,
-});
 
 const subscribeToNothing = (): (() => void) => () => undefined;
-const readIdle = (): MediaPlayerSnapshot => IDLE_SNAPSHOT;
+const readIdle = (): MediaPlayerSnapshot => IDLE_PLAYER_SNAPSHOT;
 
 /**
  * Creates the player when the component mounts (an effect, so StrictMode's simulated unmount

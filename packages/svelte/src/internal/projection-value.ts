@@ -2,7 +2,7 @@
  * Registry projections read under runes: acquired while an effect reads them, released when the
  * last such effect is destroyed or reads another key.
  */
-import type { AcquiredProjection, ChannelRegistry, ProjectionSpec, RootEventBus, ThreadStream } from "@agent-stream/core";
+import { resolveInitial, type AcquiredProjection, type ChannelRegistry, type ProjectionSpec, type RootEventBus, type ThreadStream } from "@agent-stream/core";
 import { createSubscriber } from "svelte/reactivity";
 
 /** A projection of a controller's registry (what the core's projection factories return). */
@@ -16,10 +16,6 @@ export type ProjectionSource<T> =
   | { readonly registry: StreamRegistry; readonly spec: StreamProjectionSpec<T> }
   | { readonly value: T };
 
-function initialOf<T>(spec: StreamProjectionSpec<T>): T {
-  return typeof spec.initial === "function" ? (spec.initial as () => T)() : spec.initial;
-}
-
 /** One key of one registry, held while read by at least one effect. */
 class ProjectionHold<T> {
   readonly registry: StreamRegistry;
@@ -31,7 +27,7 @@ class ProjectionHold<T> {
   constructor(registry: StreamRegistry, spec: StreamProjectionSpec<T>) {
     this.registry = registry;
     this.key = spec.key;
-    this.#initial = initialOf(spec);
+    this.#initial = resolveInitial(spec.initial);
     this.#subscribe = createSubscriber((update) => {
       // A disposed controller (rebuilt or destroyed) has nothing more to show.
       if (registry.disposed) return;

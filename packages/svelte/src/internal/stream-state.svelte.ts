@@ -4,7 +4,9 @@
  */
 import {
   controllerRebuildKey,
+  bindStreamActions,
   createStreamController,
+  forwardCallbacks,
   type RootSnapshot,
   type StreamCallbacks,
   type StreamController,
@@ -34,12 +36,7 @@ export class StreamState<TState extends AnyState = AnyState, TInterrupt = unknow
   #rebuildKey: string;
   #cached: { root: RootSnapshot<TState, TInterrupt>; snapshot: StreamSnapshot<TState, TInterrupt> } | undefined;
   /** Calls the latest options' callbacks, so new callbacks never need a new controller. */
-  readonly #callbacks: StreamCallbacks = {
-    onThreadId: (threadId) => this.#options.onThreadId?.(threadId),
-    onCreated: (info) => this.#options.onCreated?.(info),
-    onCompleted: (info) => this.#options.onCompleted?.(info),
-    onError: (error) => this.#options.onError?.(error),
-  };
+  readonly #callbacks: StreamCallbacks = forwardCallbacks(() => this.#options);
   readonly subscribe: Readable<StreamSnapshot<TState, TInterrupt>>["subscribe"];
 
   constructor(options: UseStreamOptions<TState>) {
@@ -104,12 +101,13 @@ export class StreamState<TState extends AnyState = AnyState, TInterrupt = unknow
     return sharedStoreValue(this.controller.subgraphByNodeStore, "", identity).current;
   }
 
-  readonly submit: StreamHandle<TState>["submit"] = (input, options) => this.#controller.submit(input, options);
-  readonly stop: StreamHandle<TState>["stop"] = (options) => this.#controller.stop(options);
-  readonly disconnect: StreamHandle<TState>["disconnect"] = () => this.#controller.disconnect();
-  readonly respond: StreamHandle<TState>["respond"] = (response, options) => this.#controller.respond(response, options);
-  readonly respondAll: StreamHandle<TState>["respondAll"] = (responses, options) => this.#controller.respondAll(responses, options);
-  readonly getThread: StreamHandle<TState>["getThread"] = () => this.#controller.getThread();
+  readonly #actions = bindStreamActions<TState>(() => this.#controller);
+  readonly submit = this.#actions.submit;
+  readonly stop = this.#actions.stop;
+  readonly disconnect = this.#actions.disconnect;
+  readonly respond = this.#actions.respond;
+  readonly respondAll = this.#actions.respondAll;
+  readonly getThread = this.#actions.getThread;
 
   #field<K extends keyof RootSnapshot<TState, TInterrupt>>(key: K): RootSnapshot<TState, TInterrupt>[K] {
     const store = this.controller.rootStore;

@@ -24,6 +24,7 @@ export type {
 export { SCENARIO_TEST_IDS } from "./harness.js";
 export { readScenarioView, recordAiTexts, type ScenarioView, type ViewMessage } from "./view.js";
 export { paced, ScenarioSession, untilReply, type ScenarioApp } from "./session.js";
+export { pause, seedThread } from "./seed.js";
 export { startConnectionCounter, type ConnectionCounter } from "./server-connections.js";
 export { agentServerUrl } from "../agent-server-url.js";
 

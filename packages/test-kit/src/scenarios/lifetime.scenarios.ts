@@ -3,8 +3,8 @@
  */
 import { expect, it } from "vitest";
 import { paced, untilReply, type ScenarioSession } from "./session.js";
+import { pause } from "./seed.js";
 
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Registers the lifetime scenarios. */
 export function lifetimeScenarios(session: ScenarioSession): void {

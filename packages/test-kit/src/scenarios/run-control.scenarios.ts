@@ -3,6 +3,7 @@
  */
 import { expect, it } from "vitest";
 import { paced, untilReply, type ScenarioApp, type ScenarioSession } from "./session.js";
+import { pause } from "./seed.js";
 
 const LAST_SLOW_WORD = "word200";
 
@@ -18,7 +19,6 @@ function lastAiText(app: ScenarioApp): string {
   return app.view().messages.filter((message) => message.type === "ai").at(-1)?.text ?? "";
 }
 
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Registers the run-control scenarios. */
 export function runControlScenarios(session: ScenarioSession): void {

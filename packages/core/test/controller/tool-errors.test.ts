@@ -43,7 +43,7 @@ describe.each(TRANSPORTS)("a failing tool inside a subagent over %s", (transport
     const researcher = [...controller.subagentStore.getSnapshot().values()].find((entry) => entry.name === "researcher")!;
     expect(researcher.status).toBe("complete");
     const calls = controller.registry.acquire(toolCallsProjection(researcher.namespace)).store;
-    await waitForStore(calls, (list) => list.length === 1);
+    await waitForStore(calls, (list) => list.length === 1 && list[0]!.status !== "running");
     expect(calls.getSnapshot()[0]).toMatchObject({ name: "search_notes", status: "error" });
     expect(String(researcher.output)).toContain(SEARCH_NOTES_BOOM_MESSAGE);
   });

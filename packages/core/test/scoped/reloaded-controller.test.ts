@@ -36,10 +36,12 @@ describe.each(TRANSPORTS)("scoped views of a reloaded idle thread over %s", (tra
       `ai:${answer}`,
     ];
     expect(await waitForTranscript(messages, expected)).toEqual(expected);
-    await waitForStore(tools, (calls) => calls.length === 1);
+    await waitForStore(tools, (calls) => calls.length === 1 && calls[0]!.status !== "running");
     expect(tools.getSnapshot()).toMatchObject([{ name: "search_notes", status: "finished" }]);
-    await waitForStore(state, (values) => values !== undefined);
-    expect(transcript((state.getSnapshot() as { messages: never[] }).messages)).toEqual(expected);
+    // The replay brings the namespace's values snapshots one after another: wait for the last.
+    const stateMessages = (values: unknown) => transcript((values as { messages?: never[] } | undefined)?.messages ?? []);
+    await waitForStore(state, (values) => stateMessages(values).length === expected.length);
+    expect(stateMessages(state.getSnapshot())).toEqual(expected);
     // The root conversation was loaded once, not replayed on top of itself.
     expect(controller.rootStore.getSnapshot().messages.map((message) => message.id)).toHaveLength(
       new Set(controller.rootStore.getSnapshot().messages.map((message) => message.id)).size,

@@ -18,8 +18,9 @@ export interface ControlFields {
 
 /**
  * Owns `rootStore`. Data changes (tokens, values, tool events) are committed on the scheduler's
- * next flush, so a burst produces one snapshot; control changes (`patch`) commit at once, so
- * `isLoading`, errors and interrupts are visible synchronously to the code that caused them.
+ * next flush, so a burst produces one snapshot; control changes (`patch`) commit at once, with
+ * everything else pending, so `isLoading`, errors and interrupts are visible synchronously to the
+ * code that caused them and agree with every other store of the controller.
  *
  * @example
  * const root = new RootState(conversation, toolCalls, scheduler, control);
@@ -64,9 +65,14 @@ export class RootState<TState, TInterrupt> {
     this.#scheduler.markDirty(this.commit);
   };
 
-  /** Changes control fields and commits now. */
+  /**
+   * Changes control fields and commits now. Pending batched work of the registry's projections
+   * is flushed first, so a listener that sees `isLoading: false` also reads the run's last image,
+   * tool call or subagent message from the scoped stores.
+   */
   patch(fields: Partial<ControlFields>): void {
     this.#control = { ...this.#control, ...fields };
+    this.#scheduler.flushNow();
     this.commit();
   }
 

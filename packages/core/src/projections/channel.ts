@@ -113,7 +113,7 @@ export function channelProjection(
     initial: () => EMPTY_EVENTS,
     open(context) {
       const window = new EventWindow(bufferSize);
-      const flush = new BatchedFlush(() => context.store.setValue(window.publish()));
+      const flush = new BatchedFlush(() => context.store.setValue(window.publish()), context.scheduler);
       const accept = (event: ProtocolEvent): void => {
         if (!matchesFilter(filter, event)) return;
         window.push(event);

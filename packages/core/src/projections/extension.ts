@@ -41,7 +41,7 @@ export function extensionProjection<T = unknown>(
     initial: () => undefined,
     open(context) {
       let latest: T | undefined;
-      const flush = new BatchedFlush(() => context.store.setValue(latest));
+      const flush = new BatchedFlush(() => context.store.setValue(latest), context.scheduler);
       const stop = openScopedSubscription(
         context,
         { channels: [channel], namespaces: [namespace], depth: 0 },

@@ -45,7 +45,7 @@ function openMedia(
 ) {
   const assembler = new MediaAssembler();
   const entries = new Map<string, MediaEntry>();
-  const flush = new BatchedFlush(() => context.store.setValue([...entries.values()].map((entry) => entry.view)));
+  const flush = new BatchedFlush(() => context.store.setValue([...entries.values()].map((entry) => entry.view)), context.scheduler);
   const touch = (items: readonly MediaItem[]): void => {
     for (const item of items) {
       if (item.kind !== kind) continue;

@@ -64,7 +64,7 @@ function openConversation<T>(
 ): ProjectionRuntime {
   let sawValues = false;
   const { messagesKey, history } = resolveScopeOptions(context, options);
-  const flush = new BatchedFlush(() => publish(conversation));
+  const flush = new BatchedFlush(() => publish(conversation), context.scheduler);
   const conversation = new RootMessageProjection(messagesKey, {}, () => flush.request());
   const stop = openScopedSubscription(
     context,

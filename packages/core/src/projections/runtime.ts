@@ -1,9 +1,10 @@
 /**
  * Plumbing shared by the scoped projections: one unbuffered subscription per runtime, and
- * store writes batched to one per macrotask.
+ * store writes batched to one per flush.
  */
 import type { ProtocolEvent, SubscriptionFilter } from "../protocol/types";
 import { scheduleMacrotask, type CancelMacrotask } from "../store/macrotask";
+import type { NotificationScheduler } from "../store/notification-scheduler";
 import type { ScopedContext } from "./types";
 
 /** Callbacks of {@link openScopedSubscription}. */
@@ -54,28 +55,34 @@ export function openScopedSubscription<T>(
 }
 
 /**
- * Runs `work` at most once per macrotask however often it is requested: per-token changes are
- * cheap to record, and the copy that publishes them happens once per batch.
+ * Runs `work` at most once per flush however often it is requested: per-token changes are cheap
+ * to record, and the copy that publishes them happens once per batch. With the registry's
+ * scheduler the work runs at the start of that scheduler's next flush, so a scoped store changes
+ * in the same notification as the controller's root store (a finished run shows its last image
+ * together with `isLoading: false`); without one, on the next macrotask.
  *
  * @example
- * const flush = new BatchedFlush(() => store.setValue(conversation.flush().messages));
- * flush.request(); flush.request(); // one run on the next macrotask
+ * const flush = new BatchedFlush(() => store.setValue(conversation.flush().messages), context.scheduler);
+ * flush.request(); flush.request(); // one run at the next flush
  */
 export class BatchedFlush {
   readonly #work: () => void;
+  readonly #scheduler: NotificationScheduler | undefined;
   #cancel: CancelMacrotask | undefined;
 
-  constructor(work: () => void) {
+  constructor(work: () => void, scheduler?: NotificationScheduler) {
     this.#work = work;
+    this.#scheduler = scheduler;
   }
 
-  /** Schedules a run on the next macrotask, unless one is already pending. */
+  /** Schedules a run at the next flush, unless one is already pending. */
   request(): void {
     if (this.#cancel !== undefined) return;
-    this.#cancel = scheduleMacrotask(() => {
+    const run = (): void => {
       this.#cancel = undefined;
       this.#work();
-    });
+    };
+    this.#cancel = this.#scheduler === undefined ? scheduleMacrotask(run) : this.#scheduler.prepare(run);
   }
 
   /** Runs now (and drops the pending run), e.g. when a stream ends. */

@@ -23,7 +23,7 @@ function openToolCalls(
 ) {
   let sawToolEvent = false;
   const { messagesKey, history } = resolveScopeOptions(context, options);
-  const flush = new BatchedFlush(() => context.store.setValue(toolCalls.flush()));
+  const flush = new BatchedFlush(() => context.store.setValue(toolCalls.flush()), context.scheduler);
   const toolCalls = new RootToolCalls(() => flush.request());
   const stop = openScopedSubscription(
     context,

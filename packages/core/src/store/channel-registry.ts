@@ -226,6 +226,7 @@ export class ChannelRegistry<TThread, TShared = undefined> {
         signal: abortController.signal,
         shared: this.#options.shared,
         reportError: (error) => this.#report(error, key, "runtime"),
+        scheduler: this.#options.scheduler,
       });
     } catch (error) {
       // The entry stays (store at its initial value); the next bind tries to open it again.

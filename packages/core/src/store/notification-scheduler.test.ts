@@ -112,6 +112,70 @@ describe("NotificationScheduler", () => {
     expect(queued[0]).toThrow("broken notifier");
   });
 
+  describe("prepare", () => {
+    it("runs a batch task once per flush, before the stores it writes are notified in that same flush", async () => {
+      const scheduler = new NotificationScheduler();
+      const root = countedStore(scheduler);
+      const scoped = countedStore(scheduler);
+      let pending = 0;
+      const publish = vi.fn(() => scoped.store.setValue(pending));
+      const seenByRoot: number[] = [];
+      root.store.subscribe(() => seenByRoot.push(scoped.store.getSnapshot()));
+
+      for (let index = 1; index <= 50; index += 1) {
+        pending = index;
+        scheduler.prepare(publish);
+      }
+      root.store.setValue(1);
+      await nextMacrotask();
+
+      expect(publish).toHaveBeenCalledTimes(1);
+      expect(scoped.listener).toHaveBeenCalledTimes(1);
+      // The root's listener already saw the scoped store's batch.
+      expect(seenByRoot).toEqual([50]);
+    });
+
+    it("runs pending tasks on flushNow, so a finished run shows every scoped change with it", () => {
+      const scheduler = new NotificationScheduler({ throttleMs: 1_000 });
+      const root = countedStore(scheduler);
+      const scoped = countedStore(scheduler);
+      scheduler.prepare(() => scoped.store.setValue(7));
+      root.store.setValue(1);
+
+      scheduler.flushNow();
+
+      expect(scoped.store.getSnapshot()).toBe(7);
+      expect(scoped.listener).toHaveBeenCalledTimes(1);
+      expect(root.listener).toHaveBeenCalledTimes(1);
+      scheduler.dispose();
+    });
+
+    it("drops a withdrawn task, reports a throwing one without starving the rest, and runs tasks on a macrotask after dispose", async () => {
+      const reported: unknown[] = [];
+      vi.stubGlobal("reportError", (error: unknown) => reported.push(error));
+      const scheduler = new NotificationScheduler();
+      const withdrawn = vi.fn();
+      const after = vi.fn();
+      scheduler.prepare(withdrawn)();
+      scheduler.prepare(() => {
+        throw new Error("broken batch");
+      });
+      scheduler.prepare(after);
+      await nextMacrotask();
+      await Promise.resolve();
+      expect(withdrawn).not.toHaveBeenCalled();
+      expect(after).toHaveBeenCalledTimes(1);
+      expect(reported).toEqual([new Error("broken batch")]);
+
+      scheduler.dispose();
+      const late = vi.fn();
+      scheduler.prepare(late);
+      expect(late).not.toHaveBeenCalled();
+      await nextMacrotask();
+      expect(late).toHaveBeenCalledTimes(1);
+    });
+  });
+
   it("rejects a negative or non-finite throttle", () => {
     expect(() => new NotificationScheduler({ throttleMs: -1 })).toThrow(RangeError);
     expect(() => new NotificationScheduler({ throttleMs: Number.NaN })).toThrow(/throttleMs/);

@@ -36,6 +36,7 @@ export class NotificationScheduler {
   /** The throttle window in milliseconds; 0 means "once per macrotask". */
   readonly throttleMs: number;
   #dirty = new Set<DirtyNotifier>();
+  #prepares = new Set<() => void>();
   #cancelLeadingFlush: CancelMacrotask | undefined;
   #windowTimer: ReturnType<typeof setTimeout> | undefined;
   /** `performance.now()` when the last flush ended (throttled schedulers only). */
@@ -70,6 +71,28 @@ export class NotificationScheduler {
       return;
     }
     this.#dirty.add(notifier);
+    this.#scheduleFlush();
+  }
+
+  /**
+   * Runs `task` at the start of the next flush, before any store is notified (once, however often
+   * it is requested). Projections that publish in batches compute here, so whatever a flush shows
+   * (including a `flushNow` for a finished run) already holds every event received before it.
+   * Returns a function that withdraws the task. After `dispose()` the task runs on a macrotask.
+   *
+   * @example
+   * const withdraw = scheduler.prepare(publishConversation);
+   */
+  prepare(task: () => void): () => void {
+    if (this.#disposed) return scheduleMacrotask(task);
+    this.#prepares.add(task);
+    this.#scheduleFlush();
+    return () => {
+      this.#prepares.delete(task);
+    };
+  }
+
+  #scheduleFlush(): void {
     // Inside a throttle window the window's end flushes; otherwise one leading flush is enough.
     if (this.#cancelLeadingFlush !== undefined || this.#windowTimer !== undefined) return;
     const remaining = this.#remainingWindow();
@@ -105,6 +128,7 @@ export class NotificationScheduler {
     if (this.#windowTimer !== undefined) clearTimeout(this.#windowTimer);
     this.#windowTimer = undefined;
     this.#dirty.clear();
+    this.#prepares.clear();
   }
 
   readonly #onLeadingFlush = (): void => {
@@ -116,7 +140,7 @@ export class NotificationScheduler {
 
   readonly #onWindowEnd = (): void => {
     this.#windowTimer = undefined;
-    if (this.#dirty.size === 0) return;
+    if (this.#dirty.size === 0 && this.#prepares.size === 0) return;
     // Node measures a timer from the start of the loop iteration that set it, so it can fire up to
     // ~1 ms early: re-arm for what is left rather than flush inside the window (regression: gaps of 15 ms at 16).
     const remaining = this.#remainingWindow();
@@ -139,12 +163,26 @@ export class NotificationScheduler {
   }
 
   #flush(): void {
+    this.#runPrepares();
     if (this.#dirty.size === 0) return;
     try {
       this.#notifyBatch();
     } finally {
       // Measured when the flush ends, so the next one starts a full window after the last listener ran.
       if (this.throttleMs > 0) this.#lastFlushAt = performance.now();
+    }
+  }
+
+  #runPrepares(): void {
+    if (this.#prepares.size === 0) return;
+    const tasks = this.#prepares;
+    this.#prepares = new Set();
+    for (const task of tasks) {
+      try {
+        task();
+      } catch (error) {
+        reportUncaughtError(error);
+      }
     }
   }
 

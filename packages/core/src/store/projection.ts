@@ -1,3 +1,4 @@
+import type { NotificationScheduler } from "./notification-scheduler.js";
 import type { StoreWriter, StreamStore } from "./stream-store.js";
 
 /**
@@ -22,6 +23,11 @@ export interface ProjectionContext<T, TThread, TShared = undefined> {
   readonly shared: TShared;
   /** Reports an error from asynchronous runtime work to the registry's `onError`. */
   reportError(error: unknown): void;
+  /**
+   * The scheduler the registry's stores notify through, if any: batch work queued with
+   * `scheduler.prepare` runs inside the same flush as the owner's stores.
+   */
+  readonly scheduler?: NotificationScheduler;
 }
 
 /** A live projection: the registry calls `dispose` on last release, rebind, or registry dispose. */

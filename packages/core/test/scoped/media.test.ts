@@ -5,6 +5,7 @@ import { MediaAssemblyError } from "../../src/assembly/media-item";
 import { AudioPlayer } from "../../src/media-player/index";
 import { audioProjection, imagesProjection, type MediaSnapshot } from "../../src/projections/index";
 import { humanRun, TRANSPORTS } from "../support";
+import { makeController, tokenDelay } from "../controller/harness";
 import { useThreads, waitForStore } from "./support";
 
 const bytesOf = (base64: string) => new Uint8Array(Buffer.from(base64, "base64"));
@@ -42,6 +43,27 @@ describe.each(TRANSPORTS)("media over %s", (transport) => {
     expect(player.store.getSnapshot()).toMatchObject({ status: "paused", mode: "web-audio", error: undefined });
     expect(player.store.getSnapshot().duration).toBeGreaterThan(0);
     player.dispose();
+  });
+
+  it("on a controller, the images store is final in the same notification that shows the run finished", async () => {
+    const controller = makeController(transport, "media");
+    threads.defer(() => controller.dispose());
+    const images = controller.registry.acquire(imagesProjection([], { fetch: async () => new Response(bytesOf(MEDIA_PAYLOADS.png)) })).store;
+    const atFinish: (readonly MediaSnapshot[])[] = [];
+    let wasLoading = false;
+    controller.rootStore.subscribe(() => {
+      const { isLoading } = controller.rootStore.getSnapshot();
+      if (wasLoading && !isLoading) atFinish.push(images.getSnapshot());
+      wasLoading = isLoading;
+    });
+
+    await controller.submit({ messages: [{ type: "human", content: "show me" }] }, tokenDelay(2));
+
+    expect(atFinish).toHaveLength(1);
+    expect(atFinish[0]!.map((image) => [image.url === undefined ? "inline" : "url", image.status])).toEqual([
+      ["inline", "complete"],
+      ["url", "complete"],
+    ]);
   });
 
   it("fails audio cut off mid-message with MediaAssemblyError holding the bytes received", async () => {

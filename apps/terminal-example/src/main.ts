@@ -60,11 +60,12 @@ async function main(): Promise<void> {
   const apiUrl = process.env.AGENT_SERVER_URL ?? embedded!.url;
   write(`agent server: ${apiUrl} (${embedded ? "embedded" : "external"}), transport: ${transport}\n`);
   write(`\x1b[32muser\x1b[0m ${question}\n`);
-  const client = new Client({ apiUrl });
+  const client = new Client({ apiUrl, apiKey: process.env.AGENT_SERVER_API_KEY });
   const thread = client.threads.stream(undefined, {
     assistantId: "demo",
     transport,
-    webSocketFactory: (url) => new WebSocket(url),
+    // `ws` can send the client's API key with the upgrade (a browser WebSocket cannot).
+    webSocketFactory: (url, init) => new WebSocket(url, { headers: { ...init.headers } }),
   });
   thread.onError((error) => write(`\n\x1b[31merror\x1b[0m ${String(error)}\n`));
   try {

@@ -26,6 +26,11 @@ export interface FaultPlan {
   malformedAfterFrames?: number;
   /** Answer the next `count` SSE stream opens or WebSocket upgrades with `status`, without contacting the target. */
   failNextStreamOpens?: { count: number; status: number };
+  /**
+   * Act as an authenticating gateway: any request or WebSocket upgrade whose `x-api-key` header is
+   * not this value is answered 401 without contacting the target.
+   */
+  requireApiKey?: string;
 }
 
 /**
@@ -47,6 +52,8 @@ export interface FaultProxyStats {
   injectedMalformed: number;
   /** Extra copies of event frames sent. */
   duplicated: number;
+  /** Requests and upgrades refused by `requireApiKey`. */
+  unauthorized: number;
   /** Event frames forwarded to clients (each original frame counted once). */
   forwardedEventFrames: number;
   /** SSE responses plus WebSocket client sockets currently open through the proxy. */
@@ -79,6 +86,7 @@ export class FaultState {
     cuts: 0,
     injectedMalformed: 0,
     duplicated: 0,
+    unauthorized: 0,
     forwardedEventFrames: 0,
   };
 
@@ -133,6 +141,14 @@ export class FaultState {
     this.failuresRemaining -= 1;
     this.counters.injectedFailures += 1;
     return failure.status;
+  }
+
+  /** Whether `requireApiKey` refuses a request or upgrade with these headers (counted when it does). */
+  refusesCredentials(headers: Readonly<Record<string, string | string[] | undefined>>): boolean {
+    const required = this.plan.requireApiKey;
+    if (required === undefined || headers["x-api-key"] === required) return false;
+    this.counters.unauthorized += 1;
+    return true;
   }
 
   /** Registers an open stream; the returned function unregisters it (idempotent). */

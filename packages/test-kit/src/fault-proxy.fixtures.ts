@@ -187,8 +187,8 @@ export interface WebSocketReading {
 }
 
 /** Connects a `ws` client and waits for it to open; rejects with the HTTP status when the upgrade is refused. */
-export function connectWebSocket(url: string): Promise<WebSocketReading> {
-  const socket = new WebSocket(url);
+export function connectWebSocket(url: string, headers: Record<string, string> = {}): Promise<WebSocketReading> {
+  const socket = new WebSocket(url, { headers });
   const messages: string[] = [];
   const closed = new Promise<number>((resolve) => socket.on("close", (code) => resolve(code)));
   socket.on("message", (data) => messages.push(data.toString()));

@@ -229,6 +229,25 @@ describe("WebSocket relay", () => {
   });
 });
 
+describe("requireApiKey", () => {
+  it("answers requests and upgrades without the key 401 and forwards the ones that carry it", async () => {
+    proxy.setFaults({ requireApiKey: "secret" });
+    const withoutKey = await fetch(`${proxy.url}/echo`);
+    expect(withoutKey.status).toBe(401);
+    expect(await withoutKey.json()).toMatchObject({ error: "Unauthorized" });
+    const wrongKey = await fetch(`${proxy.url}/echo`, { headers: { "x-api-key": "guess" } });
+    expect(wrongKey.status).toBe(401);
+    const withKey = await fetch(`${proxy.url}/echo`, { headers: { "x-api-key": "secret" } });
+    expect(withKey.status).toBe(200);
+
+    await expect(connectWebSocket(webSocketUrl(proxy.url, "t1"))).rejects.toMatchObject({ status: 401 });
+    const client = await connectWebSocket(webSocketUrl(proxy.url, "t1"), { "x-api-key": "secret" });
+    expect(proxy.stats()).toMatchObject({ unauthorized: 3, wsUpgrades: 2, openStreams: 1 });
+    expect(target.openConnections()).toBe(1);
+    client.socket.close();
+  });
+});
+
 describe("setFaults()", () => {
   it("rejects a plan with a meaningless value, naming the field", () => {
     expect(() => proxy.setFaults({ cutAfterFrames: -1 })).toThrow(/cutAfterFrames/);

@@ -57,6 +57,9 @@ export function injectedFailureBody(status: number): string {
   return JSON.stringify({ error: "fault_injected", message: `Fault proxy answered this stream open with ${status}.` });
 }
 
+/** The body of a 401 from `requireApiKey`. */
+export const UNAUTHORIZED_BODY = JSON.stringify({ error: "Unauthorized", message: "Missing or wrong x-api-key" });
+
 /**
  * Forwards one HTTP request to the target and streams the response back;
  * `text/event-stream` responses go frame by frame through the fault pipeline.
@@ -66,6 +69,13 @@ export function forwardHttpRequest(
   request: http.IncomingMessage,
   response: http.ServerResponse,
 ): void {
+  if (context.state.refusesCredentials(request.headers)) {
+    request.resume();
+    const body = UNAUTHORIZED_BODY;
+    response.writeHead(401, { "content-type": "application/json", "content-length": Buffer.byteLength(body) });
+    response.end(body);
+    return;
+  }
   if (isStreamOpenRequest(request)) {
     context.state.counters.streamOpens += 1;
     const failureStatus = context.state.claimOpenFailure();

@@ -3,7 +3,7 @@ import type { Duplex } from "node:stream";
 import { WebSocket, WebSocketServer, type RawData } from "ws";
 import { FrameRelay } from "./frame-relay.js";
 import { MALFORMED_WEBSOCKET_FRAME } from "./sse-frames.js";
-import { injectedFailureBody, upstreamPath, withoutHopByHopHeaders, type ProxyContext } from "./proxy-http.js";
+import { injectedFailureBody, UNAUTHORIZED_BODY, upstreamPath, withoutHopByHopHeaders, type ProxyContext } from "./proxy-http.js";
 
 /** One WebSocket message as relayed: its payload and whether it was a binary frame. */
 interface WebSocketFrame {
@@ -44,6 +44,10 @@ export class WebSocketRelay {
     socket.on("error", () => {
       // The client's TCP socket failed; the close handlers below release both sides.
     });
+    if (state.refusesCredentials(request.headers)) {
+      rejectUpgrade(socket, 401, UNAUTHORIZED_BODY);
+      return;
+    }
     const failureStatus = state.claimOpenFailure();
     if (failureStatus !== undefined) {
       rejectUpgrade(socket, failureStatus, injectedFailureBody(failureStatus));

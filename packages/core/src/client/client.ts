@@ -10,9 +10,9 @@ import { ThreadStream } from "../thread/thread-stream";
 export interface ClientOptions {
   /** Base URL of the agent server; a path prefix is kept. */
   apiUrl: string;
-  /** Sent as `x-api-key` with every HTTP request to `apiUrl`'s origin. */
+  /** Sent as `x-api-key` with every HTTP request to `apiUrl`'s origin (and given to `webSocketFactory`). */
   apiKey?: string;
-  /** Extra headers for every HTTP request to `apiUrl`'s origin. */
+  /** Extra headers for every HTTP request to `apiUrl`'s origin (and given to `webSocketFactory`). */
   headers?: Record<string, string>;
   /** `fetch` to use (auth shims, tests). Defaults to the global one. */
   fetch?: FetchLike;
@@ -166,6 +166,7 @@ export class Client {
           ? new WebSocketAdapter({
               apiUrl: this.#options.apiUrl,
               webSocketFactory: options.webSocketFactory,
+              headers: this.#headers,
               nextCommandId,
             })
           : transport;

@@ -168,10 +168,18 @@ export class EventFeed {
         if (state.minGeneration === Number.POSITIVE_INFINITY) state.minGeneration = generation;
       }
       const filter = unionFilter([...this.#states.values()].map((state) => state.subscriber.filter));
-      const handle = this.adapter.openEvents(filter, {
-        onEvent: (event) => this.#receive(generation, event),
-        onMalformedFrame: (raw, cause) => this.hooks.onMalformedFrame(raw, cause),
-      });
+      let handle: EventConnection;
+      try {
+        handle = this.adapter.openEvents(filter, {
+          onEvent: (event) => this.#receive(generation, event),
+          onMalformedFrame: (raw, cause) => this.hooks.onMalformedFrame(raw, cause),
+        });
+      } catch (error) {
+        // An adapter that cannot even start (no WebSocket, headers it cannot send, a throwing
+        // factory) is misconfigured: retrying would fail the same way, so the feed fails now.
+        this.#fail(error);
+        return;
+      }
       this.#opening = handle;
       try {
         await handle.ready;

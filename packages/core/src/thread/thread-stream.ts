@@ -107,7 +107,9 @@ export class ThreadStream<TState = Record<string, unknown>> {
       options.reconnect,
     );
     this.#projections = new ThreadProjections<TState>({
-      subscribe: (filter) => this.subscribe(filter, { buffer: false }),
+      // Readers opened on a closed thread end with its error (a rejected promise, a throwing
+      // iterator) rather than throwing from a property getter.
+      subscribe: (filter) => this.#openSubscription(filter, { buffer: false }),
       runFloorSeq: () => this.#runFloor.seq,
       runFloorSettled: () => this.#runFloor.settled,
     });
@@ -137,6 +139,11 @@ export class ThreadStream<TState = Record<string, unknown>> {
   /** Opens a subscription; events already on the server are replayed first, then live ones. */
   subscribe(filter: SubscriptionFilter, options?: SubscribeOptions): EventSubscription {
     this.#assertOpen();
+    return this.#openSubscription(filter, options);
+  }
+
+  /** A subscription on the feed; on a closed thread it ends at once with the reason it closed. */
+  #openSubscription(filter: SubscriptionFilter, options?: SubscribeOptions): EventSubscription {
     const subscription = new EventSubscription(
       filter,
       this.#feed,

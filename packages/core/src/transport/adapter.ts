@@ -53,8 +53,25 @@ export interface WebSocketLike {
   removeEventListener(type: "open" | "close" | "error" | "message", listener: (event: any) => void): void;
 }
 
-/** Creates a WebSocket for a URL. Inject one built on `ws` in Node 20, which has no global WebSocket. */
-export type WebSocketFactory = (url: string) => WebSocketLike;
+/** What a {@link WebSocketFactory} is asked to send with the upgrade request. */
+export interface WebSocketInit {
+  /**
+   * The client's `apiKey` (as `x-api-key`) and `headers`; empty when none are configured. A
+   * browser `WebSocket` cannot send them: carry them another way (cookies, a subprotocol, a proxy)
+   * or use the SSE transport.
+   */
+  readonly headers: Readonly<Record<string, string>>;
+}
+
+/**
+ * Creates a WebSocket for a URL. Inject one built on `ws` in Node 20, which has no global
+ * WebSocket; it can send `init.headers` with the upgrade request.
+ *
+ * @example
+ * import { WebSocket } from "ws";
+ * const webSocketFactory: WebSocketFactory = (url, init) => new WebSocket(url, { headers: init.headers });
+ */
+export type WebSocketFactory = (url: string, init: WebSocketInit) => WebSocketLike;
 
 /** The `fetch` signature adapters use. */
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;

@@ -5,6 +5,7 @@ import type {
   EventConnection,
   EventConnectionHandlers,
   WebSocketFactory,
+  WebSocketInit,
   WebSocketLike,
 } from "./adapter";
 import { joinUrl, toWebSocketUrl } from "./http";
@@ -15,6 +16,12 @@ export interface WebSocketAdapterOptions {
   apiUrl: string;
   /** Defaults to the global `WebSocket`; Node 20 needs one built on `ws`. */
   webSocketFactory?: WebSocketFactory;
+  /**
+   * Sent with each upgrade request through `webSocketFactory` (the client's `apiKey` and
+   * `headers`). The global `WebSocket` cannot send headers, so without a factory any header is
+   * refused with a clear error instead of reaching the server unauthenticated.
+   */
+  headers?: Readonly<Record<string, string>>;
   /** First command id to use on sockets opened by this adapter; shared with the thread's counter. */
   nextCommandId: () => number;
 }
@@ -89,9 +96,31 @@ class Socket {
   }
 }
 
+const NO_HEADERS: Readonly<Record<string, string>> = Object.freeze({});
+
+/** The default factory: the global `WebSocket`, which can send no headers. */
+function nativeWebSocket(url: string, init: WebSocketInit): WebSocketLike {
+  const headerNames = Object.keys(init.headers);
+  if (headerNames.length > 0) {
+    throw new TransportError(
+      `The WebSocket transport cannot send ${headerNames.join(", ")} with the global WebSocket (browsers allow no ` +
+        "headers on it). Use transport: \"sse\", authenticate with cookies, or pass a webSocketFactory(url, { headers }) " +
+        "that can send them (Node: the `ws` package).",
+    );
+  }
+  const Native = (globalThis as { WebSocket?: new (url: string) => WebSocketLike }).WebSocket;
+  if (!Native) {
+    throw new TransportError(
+      "No global WebSocket (Node 20): pass webSocketFactory, e.g. (url, { headers }) => new WebSocket(url, { headers }) from the `ws` package.",
+    );
+  }
+  return new Native(url);
+}
+
 /**
  * Commands and events over `GET /threads/{id}/stream/events` upgraded to a WebSocket.
- * Browsers cannot send headers on a WebSocket: authenticate with cookies or a factory.
+ * Browsers cannot send headers on a WebSocket: authenticate with cookies, or pass a factory that
+ * sends `init.headers` (Node's `ws` can).
  *
  * @example
  * const adapter = new WebSocketAdapter({ apiUrl, webSocketFactory: (url) => new WebSocket(url), nextCommandId });
@@ -113,22 +142,13 @@ export class WebSocketAdapter implements AgentServerAdapter {
 
   #open(handlers: EventConnectionHandlers | undefined, onGone: (error: TransportError) => void): Socket {
     if (this.#threadId === undefined) throw new Error("WebSocketAdapter used before bind(threadId)");
-    const factory =
-      this.options.webSocketFactory ??
-      ((url: string) => {
-        const Native = (globalThis as { WebSocket?: new (url: string) => WebSocketLike }).WebSocket;
-        if (!Native) {
-          throw new Error(
-            "No global WebSocket (Node 20): pass webSocketFactory, e.g. (url) => new WebSocket(url) from the `ws` package",
-          );
-        }
-        return new Native(url);
-      });
+    const factory = this.options.webSocketFactory ?? nativeWebSocket;
     const url = toWebSocketUrl(
       joinUrl(this.options.apiUrl, `/threads/${encodeURIComponent(this.#threadId)}/stream/events`),
     );
+    const ws = factory(url, { headers: this.options.headers ?? NO_HEADERS });
     // A command-only socket still reports malformed frames through the newest event handlers.
-    const socket = new Socket(factory(url), handlers ?? this.#fallbackHandlers, (gone, error) => {
+    const socket = new Socket(ws, handlers ?? this.#fallbackHandlers, (gone, error) => {
       const index = this.#sockets.indexOf(gone);
       if (index >= 0) this.#sockets.splice(index, 1);
       onGone(error);

@@ -1,6 +1,7 @@
 import { agentServerUrl, startFaultProxy, type FaultPlan, type FaultProxy } from "@agent-stream/test-kit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
+  Client,
   HttpError,
   MalformedFrameError,
   ReconnectExhaustedError,
@@ -132,5 +133,42 @@ describe.each(TRANSPORTS)("ThreadStream over %s through a fault-injecting proxy"
     await thread.close();
     await proxy.waitForOpenStreams(0, 3000);
     expect(proxy.stats().openStreams).toBe(0);
+  });
+});
+
+describe("ThreadStream over a WebSocket that cannot be created", () => {
+  it("fails the thread at once with the factory's error: readers and run.start reject, nothing retries or hangs", async () => {
+    let attempts = 0;
+    const broken = new Error("the socket factory is misconfigured");
+    const thread = new Client({ apiUrl: agentServerUrl() }).threads.stream(undefined, {
+      assistantId: "text",
+      transport: "websocket",
+      webSocketFactory: () => {
+        attempts += 1;
+        throw broken;
+      },
+      reconnect: { maxAttempts: 5, delayMs: () => 5 },
+    });
+    const errors: unknown[] = [];
+    thread.onError((error) => errors.push(error));
+    try {
+      const messages = thread.messages;
+      const started = await thread.run.start(humanRun("hello")).catch((error: unknown) => error);
+      expect(started).toBe(broken);
+      expect(await thread.output.catch((error: unknown) => error)).toBe(broken);
+      // Readers opened before and after the failure both end with it.
+      for (const reader of [messages, thread.toolCalls]) {
+        const reading = (async () => {
+          for await (const item of reader) void item;
+        })();
+        await expect(reading).rejects.toBe(broken);
+      }
+      expect(thread.closed).toBe(true);
+      expect(errors).toContain(broken);
+      // One try for the feed, at most one for the command: a misconfiguration is not retried.
+      expect(attempts).toBeLessThanOrEqual(2);
+    } finally {
+      await thread.close();
+    }
   });
 });

@@ -21,6 +21,7 @@ export { HITL_ACTION } from "./graphs/hitl.js";
 export { DEFAULT_HISTORY_SIZE } from "./graphs/long-history.js";
 export { MEDIA_IMAGE_URL, MEDIA_PAYLOADS, MEDIA_TEXT } from "./graphs/media.js";
 export { NESTED_DRAFT_TEXT } from "./graphs/nested-subgraph.js";
+export { reasoningAnswer, reasoningThought } from "./graphs/reasoning.js";
 export { SLOW_DEFAULT_DELAY_MS, SLOW_TOKEN_COUNT } from "./graphs/slow.js";
 export { SUBAGENT_TYPES, type SubagentType } from "./graphs/subagents.js";
 export { textReply } from "./graphs/text.js";

@@ -26,6 +26,12 @@ export interface ScriptedToolCall {
 export interface ScriptedTurn {
   /** Streamed token by token (word-sized tokens), with the per-token delay between them. */
   text?: string;
+  /**
+   * Reasoning streamed token by token before the text, in block 0 (the text then moves to block 1,
+   * as reasoning providers do). `blockType: "thinking"` sends Anthropic-style provider-native
+   * blocks (`{ type: "thinking", thinking }`) instead of standard `reasoning` blocks.
+   */
+  reasoning?: { text: string; blockType?: "reasoning" | "thinking" };
   /** Emitted after the text, each call streamed as two argument chunks. */
   toolCalls?: ScriptedToolCall[];
   /** Extra non-text content blocks (images, files, ...) streamed after the text, one whole block per chunk. */
@@ -195,13 +201,24 @@ export class ScriptedChatModel extends BaseChatModel<BaseChatModelCallOptions> {
     const delay = resolveTokenDelay(this.defaultTokenDelayMs, this.useEnvironmentDelay);
     const tokens = tokenize(turn.text ?? "");
     const failAt = turn.failWith === undefined ? -1 : (turn.failAfterTokens ?? tokens.length);
+    const reasoningTokens = tokenize(turn.reasoning?.text ?? "");
+    const reasoningType = turn.reasoning?.blockType ?? "reasoning";
+    const reasoningField = reasoningType === "thinking" ? "thinking" : "reasoning";
+    for (const [position, token] of reasoningTokens.entries()) {
+      if (position > 0) await sleep(delay, options.signal);
+      options.signal?.throwIfAborted();
+      const block = { type: reasoningType, [reasoningField]: token, index: 0 };
+      yield new ChatGenerationChunk({ text: "", message: new AIMessageChunk({ content: [block] as unknown as MessageContent }) });
+    }
+    // After reasoning the text is block 1; alone it is string content (block 0).
+    const textIndex = reasoningTokens.length > 0 ? 1 : undefined;
     let emitted = 0;
     for (const token of tokens) {
       if (emitted === failAt) break;
-      if (emitted > 0) await sleep(delay, options.signal);
+      if (emitted > 0 || textIndex !== undefined) await sleep(delay, options.signal);
       options.signal?.throwIfAborted();
       emitted += 1;
-      yield this.textChunk(token);
+      yield this.textChunk(token, textIndex);
       await runManager?.handleLLMNewToken(token);
       turn.onToken?.(emitted, token);
     }
@@ -209,9 +226,9 @@ export class ScriptedChatModel extends BaseChatModel<BaseChatModelCallOptions> {
       await sleep(delay, options.signal);
       throw new Error(turn.failWith);
     }
-    // Block indexes: text is 0 (core's stream bridge puts string content there), then the extra blocks,
+    // Block indexes: text is 0 (core's stream bridge puts string content there; 1 after reasoning), then the extra blocks,
     // then audio, then one per tool call; a shared index would merge a tool call into the text block.
-    let nextIndex = tokens.length > 0 ? 1 : 0;
+    let nextIndex = (textIndex ?? (tokens.length > 0 ? 0 : -1)) + 1;
     for (const block of turn.blocks ?? []) {
       await sleep(delay, options.signal);
       options.signal?.throwIfAborted();
@@ -225,8 +242,9 @@ export class ScriptedChatModel extends BaseChatModel<BaseChatModelCallOptions> {
     yield this.finalChunk(messages, emitted, turn);
   }
 
-  private textChunk(token: string): ChatGenerationChunk {
-    return new ChatGenerationChunk({ text: token, message: new AIMessageChunk({ content: token }) });
+  private textChunk(token: string, index: number | undefined): ChatGenerationChunk {
+    const content = index === undefined ? token : ([{ type: "text", text: token, index }] as unknown as MessageContent);
+    return new ChatGenerationChunk({ text: token, message: new AIMessageChunk({ content }) });
   }
 
   private async *audioChunks(

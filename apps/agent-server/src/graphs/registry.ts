@@ -10,6 +10,7 @@ import { createLongHistoryGraph } from "./long-history.js";
 import { createMediaGraph } from "./media.js";
 import { createNestedInterruptGraph } from "./nested-interrupt.js";
 import { createNestedSubgraphGraph } from "./nested-subgraph.js";
+import { createReasoningGraph } from "./reasoning.js";
 import { createSlowGraph } from "./slow.js";
 import { createTextGraph } from "./text.js";
 import { createToolAgentGraph } from "./tool-agent.js";
@@ -31,6 +32,7 @@ export const GRAPH_IDS = {
   slow: "slow",
   media: "media",
   longHistory: "long_history",
+  reasoning: "reasoning",
   demo: "demo",
 } as const;
 
@@ -72,6 +74,7 @@ export const graphRegistry = Object.fromEntries([
   define(GRAPH_IDS.slow, "200 tokens 50 ms apart, for stop/cancel", createSlowGraph),
   define(GRAPH_IDS.media, "text, inline PNG, URL image and streamed WAV blocks", createMediaGraph),
   define(GRAPH_IDS.longHistory, "seeds 300 messages, then streams a reply", createLongHistoryGraph),
+  define(GRAPH_IDS.reasoning, "streams reasoning (standard or Anthropic-style thinking), then an answer", createReasoningGraph),
   define(GRAPH_IDS.demo, "weather tool, approval, subagent, answer", createDemoGraph),
   define("headless_tools" as GraphId, "two parallel client-tool interrupts, then an answer using both", createHeadlessToolsGraph),
   define("nested_interrupt" as GraphId, "approval interrupt two subgraphs deep, then the decision streamed", createNestedInterruptGraph),

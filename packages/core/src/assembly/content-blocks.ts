@@ -26,6 +26,8 @@ export type MediaKind = "image" | "audio" | "video" | "file";
  */
 export function blockFamily(type: string): string {
   if (TOOL_CALL_TYPES.has(type)) return "tool";
+  // Provider-native reasoning receives the standard `reasoning-delta`s.
+  if (type === "thinking") return "reasoning";
   if (SERVER_TOOL_CALL_TYPES.has(type)) return "server_tool";
   return type;
 }

@@ -1,6 +1,6 @@
 /**
- * Reads the concatenation of one string field (`text` or `reasoning`) over the blocks of one
- * type in O(1) per token: in-order appends need no bookkeeping; anything else marks it stale
+ * Reads the concatenation of a message's text (or reasoning) over the blocks that hold it in O(1)
+ * per token: in-order appends need no bookkeeping; anything else marks it stale
  * and the next read rebuilds the prefix once.
  */
 import type { ContentBlock } from "../protocol/types";
@@ -24,12 +24,34 @@ export function createWorkCounters(): AssemblyWorkCounters {
   return { joinedFieldRebuilds: 0, blockViewBuilds: 0, toolCallScans: 0, baseMessageBuilds: 0, addressBuilds: 0 };
 }
 
-/** The block field joined for each joinable block type. */
+/** What a message joins: its text, and its reasoning. */
 export type JoinableType = "text" | "reasoning";
 
-/** The string in `field` of the block in `slot`, or `""`. */
-function fieldText(slots: readonly ({ block: ContentBlock } | undefined)[], slot: number, field: JoinableType): string {
-  const value = slot < 0 ? undefined : slots[slot]?.block[field];
+/** Where a joinable block type keeps its string. */
+export interface JoinedSource {
+  readonly joined: JoinableType;
+  readonly field: string;
+}
+
+const JOINED_SOURCES: ReadonlyMap<string, JoinedSource> = new Map<string, JoinedSource>([
+  ["text", { joined: "text", field: "text" }],
+  ["reasoning", { joined: "reasoning", field: "reasoning" }],
+  // Anthropic-style provider-native reasoning: the server starts the block as it is and streams
+  // `reasoning-delta`s into it, so its `thinking` text is the message's reasoning too.
+  ["thinking", { joined: "reasoning", field: "thinking" }],
+]);
+
+/** The joined string a block type contributes to and the field holding it; undefined for other types. */
+export function joinedSourceOf(type: string): JoinedSource | undefined {
+  return JOINED_SOURCES.get(type);
+}
+
+/** The string a block in `slot` contributes to `joined`, or `""`. */
+function fieldText(slots: readonly ({ block: ContentBlock } | undefined)[], slot: number, joined: JoinableType): string {
+  const block = slot < 0 ? undefined : slots[slot]?.block;
+  if (block === undefined) return "";
+  const source = block.type === joined ? undefined : JOINED_SOURCES.get(block.type);
+  const value = source === undefined ? block[joined] : source.joined === joined ? block[source.field] : undefined;
   return typeof value === "string" ? value : "";
 }
 
@@ -85,7 +107,7 @@ export class JoinedField {
     let tailSlot = -1;
     for (let slot = 0; slot < slots.length; slot += 1) {
       const block = slots[slot]?.block;
-      if (block?.type !== this.#type) continue;
+      if (block === undefined || JOINED_SOURCES.get(block.type)?.joined !== this.#type) continue;
       if (tailSlot >= 0) prefix += fieldText(slots, tailSlot, this.#type);
       tailSlot = slot;
     }

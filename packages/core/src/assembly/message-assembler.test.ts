@@ -161,6 +161,33 @@ describe("MessageAssembler streaming edge cases", () => {
     ]);
   });
 
+  it("streams reasoning-deltas into a provider-native thinking block (the server starts it as the model sent it)", () => {
+    // The event sequence the agent server sends for an Anthropic-style model (recorded from a real run).
+    const assembler = new MessageAssembler();
+    const message = feed(assembler, [
+      startMessage({ id: "msg-thinking" }),
+      startBlock(0, { type: "thinking", thinking: "Let me ", index: 0 }),
+      reasoningDelta(0, "think "),
+    ]);
+    expect(message?.blocks).toEqual([{ type: "thinking", thinking: "Let me think ", index: 0 }]);
+    expect(message?.reasoning).toBe("Let me think ");
+    feed(assembler, [
+      reasoningDelta(0, "about it."),
+      startBlock(1, { type: "text", text: "The ", index: 1 }),
+      textDelta(1, "answer "),
+      textDelta(1, "is 42."),
+      finishBlock(0, { type: "thinking", thinking: "Let me think about it.", index: 0, signature: "sig" }),
+      finishBlock(1, { type: "text", text: "The answer is 42.", index: 1 }),
+      finishMessage({ reason: "stop" }),
+    ]);
+    expect(message?.reasoning).toBe("Let me think about it.");
+    expect(message?.text).toBe("The answer is 42.");
+    expect(message?.blocks).toEqual([
+      { type: "thinking", thinking: "Let me think about it.", index: 0, signature: "sig" },
+      { type: "text", text: "The answer is 42.", index: 1 },
+    ]);
+  });
+
   it("assembles interleaved blocks in index order", () => {
     const assembler = new MessageAssembler();
     const message = feed(assembler, [

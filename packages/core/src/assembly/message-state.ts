@@ -5,7 +5,7 @@
 import type { BaseMessage } from "@langchain/core/messages";
 import type { ContentBlock, MessageRole, Namespace, UsageInfo } from "../protocol/types";
 import { blockFamily, isMediaKind, isToolCallBlockType, toToolCallRequest } from "./content-blocks";
-import { JoinedField, type AssemblyWorkCounters, type JoinableType } from "./joined-field";
+import { JoinedField, joinedSourceOf, type AssemblyWorkCounters, type JoinableType } from "./joined-field";
 import { buildBaseMessage } from "./to-base-message";
 import type {
   AssembledMessage,
@@ -35,7 +35,7 @@ export interface MessageIdentity {
 const STICKY_KEYS: ReadonlySet<string> = new Set(["id", "name"]);
 
 /** Block fields that fragments are appended to. */
-const APPENDED_KEYS = ["text", "reasoning", "args", "data"] as const;
+const APPENDED_KEYS = ["text", "reasoning", "thinking", "args", "data"] as const;
 
 /**
  * Makes V8 store `text` as one flat string in place, releasing the nodes a chain of `+=` built.
@@ -45,8 +45,8 @@ function flattenString(text: string): void {
   Number(text);
 }
 
-function isJoinable(type: string): type is JoinableType {
-  return type === "text" || type === "reasoning";
+function isJoinable(type: string): boolean {
+  return joinedSourceOf(type) !== undefined;
 }
 
 /** Copies `fields` onto `target`, except `null`/absent id and name over a known one. */
@@ -156,8 +156,11 @@ export class MessageState implements AssembledMessage {
       this.#place(index, slot, { type, [type]: fragment }, false);
       return;
     }
-    const current = existing.block[type];
-    existing.block[type] = (typeof current === "string" ? current : "") + fragment;
+    const block = existing.block;
+    // Per token the block has the delta's own type; a provider-native block keeps its own field.
+    const field = block.type === type ? type : (joinedSourceOf(block.type)?.field ?? type);
+    const current = block[field];
+    block[field] = (typeof current === "string" ? current : "") + fragment;
     this.#joined(type).appended(slot);
     this.#touch();
   }
@@ -231,9 +234,10 @@ export class MessageState implements AssembledMessage {
       this.#replace(index, slot, existing.block, { ...content }, false);
       return;
     }
-    if (isJoinable(content.type)) {
-      const fragment = content[content.type];
-      this.appendText(index, content.type, typeof fragment === "string" ? fragment : "");
+    const joinedSource = joinedSourceOf(content.type);
+    if (joinedSource !== undefined) {
+      const fragment = content[joinedSource.field];
+      this.appendText(index, joinedSource.joined, typeof fragment === "string" ? fragment : "");
       return;
     }
     const appendsArgs = content.type === "tool_call_chunk" || content.type === "server_tool_call_chunk";
@@ -341,7 +345,8 @@ export class MessageState implements AssembledMessage {
     }
     this.#slots[slot] = { block, finished };
     this.#latestSlotByIndex.set(index, slot);
-    if (isJoinable(block.type)) this.#joined(block.type).created(slot, this.#slots);
+    const joinedSource = joinedSourceOf(block.type);
+    if (joinedSource !== undefined) this.#joined(joinedSource.joined).created(slot, this.#slots);
     this.#structureChanged();
   }
 
@@ -355,9 +360,10 @@ export class MessageState implements AssembledMessage {
   ): void {
     this.#slots[slot] = { block, finished };
     this.#latestSlotByIndex.set(index, slot);
-    const joinableBefore = isJoinable(previous.type);
+    const sourceBefore = joinedSourceOf(previous.type);
+    const joinableBefore = sourceBefore !== undefined;
     const unchangedJoined =
-      joinableBefore && previous.type === block.type && previous[previous.type] === block[block.type];
+      joinableBefore && previous.type === block.type && previous[sourceBefore.field] === block[sourceBefore.field];
     if (!unchangedJoined && (joinableBefore || isJoinable(block.type))) this.#invalidateJoined();
     this.#structureChanged();
   }

@@ -177,26 +177,24 @@ export class NotificationScheduler {
     if (this.#prepares.size === 0) return;
     const tasks = this.#prepares;
     this.#prepares = new Set();
-    for (const task of tasks) {
-      try {
-        task();
-      } catch (error) {
-        reportUncaughtError(error);
-      }
-    }
+    runEach(tasks);
   }
 
   #notifyBatch(): void {
     // A fresh set per flush keeps re-entrant marks (a listener writing another store) for the next flush.
     const batch = this.#dirty;
     this.#dirty = new Set();
-    for (const notifier of batch) {
-      try {
-        notifier();
-      } catch (error) {
-        // One broken notifier must not starve the other stores; the error still surfaces.
-        reportUncaughtError(error);
-      }
+    runEach(batch);
+  }
+}
+
+/** Runs every callback; one that throws is reported and must not starve the others. */
+function runEach(callbacks: Iterable<() => void>): void {
+  for (const callback of callbacks) {
+    try {
+      callback();
+    } catch (error) {
+      reportUncaughtError(error);
     }
   }
 }

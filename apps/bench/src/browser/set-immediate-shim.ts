@@ -5,18 +5,24 @@
  * Node (the shim installs itself only where `setImmediate` is missing).
  */
 
-/** Installs the shim when `setImmediate` is missing (idempotent). */
+/** Installs the shim (`setImmediate` and `clearImmediate`) when `setImmediate` is missing (idempotent). */
 export function installSetImmediateShim(): void {
   if (typeof globalThis.setImmediate === "function") return;
   const channel = new MessageChannel();
-  const queue: (() => void)[] = [];
+  const queue: { run: () => void; cancelled: boolean }[] = [];
   channel.port1.onmessage = () => {
-    queue.shift()?.();
+    const task = queue.shift();
+    if (task !== undefined && !task.cancelled) task.run();
   };
   const setImmediateShim = (callback: (...args: unknown[]) => void, ...args: unknown[]): unknown => {
-    queue.push(() => callback(...args));
+    const task = { run: () => callback(...args), cancelled: false };
+    queue.push(task);
     channel.port2.postMessage(null);
-    return undefined;
+    return task;
+  };
+  const clearImmediateShim = (handle: unknown): void => {
+    if (handle !== null && typeof handle === "object" && "cancelled" in handle) (handle as { cancelled: boolean }).cancelled = true;
   };
   (globalThis as { setImmediate?: unknown }).setImmediate = setImmediateShim;
+  (globalThis as { clearImmediate?: unknown }).clearImmediate = clearImmediateShim;
 }

@@ -40,6 +40,14 @@ describe("scheduleMacrotask", () => {
     setTimeoutSpy.mockRestore();
   });
 
+  it("ignores a setImmediate polyfilled without clearImmediate, so cancelling still works", async () => {
+    const polyfill = vi.fn((callback: () => void) => setTimeout(callback, 0));
+    vi.stubGlobal("setImmediate", polyfill);
+    vi.stubGlobal("clearImmediate", undefined);
+    expect(await observeOrder()).toEqual(expectedOrder);
+    expect(polyfill).not.toHaveBeenCalled();
+  });
+
   it("falls back to setTimeout(0) when neither setImmediate nor MessageChannel exists", async () => {
     vi.stubGlobal("setImmediate", undefined);
     vi.stubGlobal("MessageChannel", undefined);

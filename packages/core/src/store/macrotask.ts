@@ -40,7 +40,8 @@ function scheduleWithMessageChannel(callback: () => void): CancelMacrotask {
  * cancel(); // it will not run
  */
 export function scheduleMacrotask(callback: () => void): CancelMacrotask {
-  if (typeof globalThis.setImmediate === "function") {
+  // Both halves: a page that polyfills only `setImmediate` must not break cancelling.
+  if (typeof globalThis.setImmediate === "function" && typeof globalThis.clearImmediate === "function") {
     const handle = globalThis.setImmediate(callback);
     return () => globalThis.clearImmediate(handle);
   }

@@ -24,6 +24,7 @@ export type {
   EventConnectionHandlers,
   FetchLike,
   WebSocketFactory,
+  WebSocketInit,
   WebSocketLike,
 } from "./transport/adapter";
 export type { ReconnectOptions } from "./transport/backoff";

@@ -78,6 +78,18 @@ describe("useStream option changes", () => {
   });
 });
 
+describe("useStream over a browser WebSocket", () => {
+  it("with an apiKey it cannot send, shows a clear error at once instead of connecting unauthenticated", async () => {
+    const { result } = renderHook(() => useStream(base({ transport: "websocket", apiKey: "secret" })));
+    await act(() => result.current.submit({ messages: "hi" }, paced(1)).catch(() => undefined));
+    await waitFor(() => expect(result.current.error).toBeInstanceOf(Error));
+    expect((result.current.error as Error).name).toBe("TransportError");
+    expect((result.current.error as Error).message).toMatch(/cannot send x-api-key/);
+    expect(result.current.isLoading).toBe(false);
+    expect(result.current.messages.filter((message) => message.getType() === "ai")).toHaveLength(0);
+  });
+});
+
 describe("useStream lifetime", () => {
   it("StrictMode: one controller, one thread load, no duplicate messages", async () => {
     const threadId = await seedThread("text", "strict thread");

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { textReply } from "../../../../apps/agent-server/src/graphs/text";
 import { TransportError } from "../../src/protocol/errors";
-import type { WebSocketInit } from "../../src/transport/adapter";
+import type { WebSocketInit } from "../../src/index";
 import { nodeWebSocketFactory } from "@agent-stream/test-kit";
 import { TRANSPORTS } from "../support";
 import { FAST, textOf, useControllers } from "./harness";

@@ -33,7 +33,7 @@ function isRootConversationNamespace(namespace: readonly string[]): boolean {
  *
  * @example
  * const router = new RootEventRouter(core, bus, () => coordinator.hasActiveRun);
- * session = new ThreadSession(options, registry, { onEvent: (event) => router.handle(event), onFatal });
+ * session = new ThreadSession(options, registry, { onEvent: (event) => router.handle(event), onFatal, onProblem });
  */
 export class RootEventRouter<TState> {
   readonly #core: ControllerCore<TState>;

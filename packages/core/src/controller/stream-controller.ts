@@ -109,6 +109,8 @@ export class StreamController<TState extends Record<string, unknown> = Record<st
         root.patch({ isLoading: false });
         this.#reportError(error, undefined);
       },
+      // The run goes on (the final values repair a skipped token): tell onError, show no error.
+      onProblem: (error) => invokeCallback(() => this.#callbacks.onError?.(error)),
     });
     const isDisposed = (): boolean => this.#disposed;
     this.#core = {

@@ -25,6 +25,8 @@ export interface ThreadConnectionHandlers {
   onEvent(event: ProtocolEvent): void;
   /** The stream failed for good (reconnects exhausted, fatal HTTP error). */
   onFatal(error: unknown): void;
+  /** A problem the stream survived (a malformed frame was skipped); events go on. */
+  onProblem(error: unknown): void;
 }
 
 /** Root `tasks` events: their task-start metadata carries the server's run id (see `RunIdTracker`). */
@@ -44,7 +46,7 @@ export type ReplayMode = "live" | "gated" | "reattach";
  * `close()` nothing does.
  *
  * @example
- * const connection = new ThreadConnection(threadId, options, "live", { onEvent, onFatal });
+ * const connection = new ThreadConnection(threadId, options, "live", { onEvent, onFatal, onProblem });
  * await connection.thread.run.start({ input });
  */
 export class ThreadConnection<TState = Record<string, unknown>> {
@@ -67,7 +69,9 @@ export class ThreadConnection<TState = Record<string, unknown>> {
     this.#disposers.push(this.thread.onEvent((event) => this.gate.push(event)));
     this.#disposers.push(
       this.thread.onError((error) => {
-        if (!this.#closed && this.thread.closed) handlers.onFatal(error);
+        if (this.#closed) return;
+        if (this.thread.closed) handlers.onFatal(error);
+        else handlers.onProblem(error);
       }),
     );
     // Events are handled through onEvent; the subscriptions only shape what the server sends.

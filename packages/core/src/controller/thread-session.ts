@@ -13,6 +13,8 @@ export interface ThreadSessionHandlers {
   onEvent(event: ProtocolEvent): void;
   /** The live connection failed for good. */
   onFatal(error: unknown): void;
+  /** The live connection survived a problem (a skipped malformed frame). */
+  onProblem(error: unknown): void;
 }
 
 /**
@@ -22,7 +24,7 @@ export interface ThreadSessionHandlers {
  * listeners hear about it.
  *
  * @example
- * const session = new ThreadSession(options, registry, { onEvent, onFatal });
+ * const session = new ThreadSession(options, registry, { onEvent, onFatal, onProblem });
  * session.nextMode = "gated";
  * const { thread } = session.ensure(threadId);
  */
@@ -66,6 +68,9 @@ export class ThreadSession<TState> {
       },
       onFatal: (error) => {
         if (generation === this.#generation) this.#handlers.onFatal(error);
+      },
+      onProblem: (error) => {
+        if (generation === this.#generation) this.#handlers.onProblem(error);
       },
     });
     this.#connection = connection;

@@ -170,7 +170,10 @@ export interface StreamCallbacks {
   onCreated?: (info: { runId: string }) => void;
   /** A run's active phase ended. */
   onCompleted?: (info: RunCompletedInfo) => void;
-  /** Any run, dispatch or hydration error. */
+  /**
+   * Any run, dispatch or hydration error (also in `rootStore.error`), and problems the stream
+   * survived, such as a skipped `MalformedFrameError` (not put in `rootStore.error`: the run goes on).
+   */
   onError?: (error: unknown) => void;
 }
 

@@ -1,0 +1,101 @@
+/**
+ * The controller through a fault-injecting proxy: what a user sees (the messages, their streamed
+ * text, tool calls, interrupts, errors) must match an undisturbed run of the same graph.
+ */
+import type { FaultPlan } from "@agent-stream/test-kit";
+import { describe, expect, it } from "vitest";
+import type { StreamController } from "../../src/controller/stream-controller";
+import type { RootSnapshot } from "../../src/controller/types";
+import { TRANSPORTS } from "../support";
+import { textOf, tokenDelay, useControllers, waitFor, type ControllerSuite } from "./harness";
+
+type Snapshot = RootSnapshot<Record<string, unknown>>;
+
+interface Scenario {
+  readonly graph: string;
+  readonly input: string;
+  /** Resumes the run after its interrupt, when the graph asks for one. */
+  readonly resume?: unknown;
+}
+
+const SCENARIOS: readonly Scenario[] = [
+  { graph: "text", input: "through the storm" },
+  { graph: "tool_agent", input: "weather and sums" },
+  { graph: "deep_agent", input: "research then write" },
+  { graph: "hitl", input: "send the report", resume: { decision: "approve" } },
+];
+
+const FAULTS: readonly (readonly [string, FaultPlan])[] = [
+  ["two dropped connections", { cutAfterFrames: 12, cutTimes: 2 }],
+  ["every frame sent twice", { duplicateFrames: true }],
+  ["a malformed frame", { malformedAfterFrames: 6 }],
+];
+
+/** What a user sees of a snapshot, without the ids a fresh run mints anew. */
+function visible(snapshot: Snapshot) {
+  return {
+    messages: snapshot.messages.map((message) => `${message.getType()}:${textOf(message)}`),
+    toolCalls: snapshot.toolCalls.map((call) => `${call.name}:${call.status}`).sort(),
+    interrupts: snapshot.interrupts.length,
+    isLoading: snapshot.isLoading,
+  };
+}
+
+/** Runs a scenario and records every AI text each message id showed while it streamed. */
+async function observe(suite: ControllerSuite, scenario: Scenario, plan: FaultPlan | undefined) {
+  const proxy = await suite.proxy();
+  if (plan) proxy.setFaults(plan);
+  const errors: unknown[] = [];
+  const controller: StreamController<Record<string, unknown>> = suite.make(scenario.graph, {
+    apiUrl: proxy.url,
+    onError: (error) => errors.push(error),
+  });
+  const shown = new Map<string, string[]>();
+  controller.rootStore.subscribe(() => {
+    for (const message of controller.rootStore.getSnapshot().messages) {
+      if (message.getType() !== "ai" || message.id === undefined) continue;
+      const texts = shown.get(message.id) ?? [];
+      const text = textOf(message);
+      if (texts.at(-1) !== text) texts.push(text);
+      shown.set(message.id, texts);
+    }
+  });
+  await controller.submit({ messages: scenario.input }, tokenDelay(2));
+  if (scenario.resume !== undefined) {
+    await waitFor(controller, (snapshot) => snapshot.interrupts.length > 0);
+    await controller.respond(scenario.resume, tokenDelay(2));
+  }
+  const final = await waitFor(controller, (snapshot) => !snapshot.isLoading);
+  return { final, shown, errors, stats: proxy.stats() };
+}
+
+describe.each(TRANSPORTS)("StreamController through a fault-injecting proxy over %s", (transport) => {
+  const suite = useControllers(transport);
+
+  describe.each(SCENARIOS)("$graph", (scenario) => {
+    it.each(FAULTS)("%s: the same messages, tool calls and outcome as an undisturbed run, no token lost or doubled", async (_name, plan) => {
+      const baseline = await observe(suite, scenario, undefined);
+      expect(baseline.final.error).toBeUndefined();
+      const disturbed = await observe(suite, scenario, plan);
+
+      // The faults really happened.
+      if (plan.cutAfterFrames !== undefined) expect(disturbed.stats.cuts).toBeGreaterThan(0);
+      if (plan.duplicateFrames) expect(disturbed.stats.duplicated).toBeGreaterThan(0);
+      if (plan.malformedAfterFrames !== undefined) expect(disturbed.stats.injectedMalformed).toBe(1);
+
+      expect(visible(disturbed.final)).toEqual(visible(baseline.final));
+      expect(disturbed.final.error).toBeUndefined();
+      // While streaming, each AI message only ever grew towards its final text: nothing repeated,
+      // nothing taken back.
+      const finalTexts = new Map(disturbed.final.messages.map((message) => [message.id, textOf(message)]));
+      for (const [id, texts] of disturbed.shown) {
+        const finalText = finalTexts.get(id);
+        if (finalText === undefined) continue;
+        for (const text of texts) expect(finalText.startsWith(text), `${id} showed ${JSON.stringify(text)}`).toBe(true);
+      }
+      // A malformed frame is reported, and nothing else goes wrong.
+      if (plan.malformedAfterFrames !== undefined) expect(disturbed.errors).toHaveLength(1);
+      else expect(disturbed.errors).toEqual([]);
+    });
+  });
+});

@@ -4,10 +4,13 @@
  */
 import type { FaultPlan } from "@agent-stream/test-kit";
 import { describe, expect, it } from "vitest";
+import type { BaseMessage } from "@langchain/core/messages";
 import type { StreamController } from "../../src/controller/stream-controller";
+import { messagesProjection } from "../../src/projections/index";
+import type { ReadableStore } from "../../src/store/stream-store";
 import type { RootSnapshot } from "../../src/controller/types";
 import { TRANSPORTS } from "../support";
-import { textOf, tokenDelay, useControllers, waitFor, type ControllerSuite } from "./harness";
+import { poll, sleep, textOf, tokenDelay, useControllers, waitFor, type ControllerSuite } from "./harness";
 
 type Snapshot = RootSnapshot<Record<string, unknown>>;
 
@@ -96,6 +99,50 @@ describe.each(TRANSPORTS)("StreamController through a fault-injecting proxy over
       // A malformed frame is reported, and nothing else goes wrong.
       if (plan.malformedAfterFrames !== undefined) expect(disturbed.errors).toHaveLength(1);
       else expect(disturbed.errors).toEqual([]);
+    });
+  });
+
+  describe("deep_agent subagent views", () => {
+    /** Runs deep_agent and reads each subagent's own conversation through views opened while it streams. */
+    async function observeSubagents(plan: FaultPlan | undefined) {
+      const proxy = await suite.proxy();
+      if (plan) proxy.setFaults(plan);
+      const controller = suite.make("deep_agent", { apiUrl: proxy.url });
+      const views = new Map<string, ReadableStore<readonly BaseMessage[]>>();
+      controller.subagentStore.subscribe(() => {
+        for (const subagent of controller.subagentStore.getSnapshot().values()) {
+          if (!subagent.namespaceResolved || views.has(subagent.name)) continue;
+          views.set(subagent.name, controller.registry.acquire(messagesProjection(subagent.namespace)).store);
+        }
+      });
+      await controller.submit({ messages: "research then write" }, tokenDelay(2));
+      await waitFor(controller, (snapshot) => !snapshot.isLoading);
+      const read = () => Object.fromEntries([...views].map(([name, store]) => [name, store.getSnapshot().map((message) => `${message.getType()}:${textOf(message)}`)]));
+      // Views settle on their own schedule: read until two reads 100 ms apart agree.
+      let last = "";
+      await poll(async () => {
+        const current = JSON.stringify(read());
+        const settled = current === last;
+        last = current;
+        if (!settled) await sleep(100);
+        return settled;
+      });
+      return { transcripts: read(), stats: proxy.stats() };
+    }
+
+    // A deep_agent run is about 260 event frames; the subagents stream from about the 60th.
+    const SUBAGENT_FAULTS: readonly (readonly [string, FaultPlan])[] = [
+      ["connections dropped while the subagents stream", { cutAfterFrames: 110, cutTimes: 2 }],
+      ["every frame sent twice", { duplicateFrames: true }],
+    ];
+
+    it.each(SUBAGENT_FAULTS)("%s: each subagent view shows the same conversation as an undisturbed run", async (_name, plan) => {
+      const baseline = await observeSubagents(undefined);
+      expect(Object.keys(baseline.transcripts).sort()).toEqual(["researcher", "writer"]);
+      for (const transcript of Object.values(baseline.transcripts)) expect(transcript.length).toBeGreaterThan(1);
+      const disturbed = await observeSubagents(plan);
+      expect(disturbed.stats.cuts + disturbed.stats.duplicated).toBeGreaterThan(0);
+      expect(disturbed.transcripts).toEqual(baseline.transcripts);
     });
   });
 });

@@ -9,6 +9,7 @@ import type { StreamController } from "../../src/controller/stream-controller";
 import { messagesProjection } from "../../src/projections/index";
 import type { ReadableStore } from "../../src/store/stream-store";
 import type { RootSnapshot } from "../../src/controller/types";
+import { slowReply } from "../../../../apps/agent-server/src/graphs/slow";
 import { TRANSPORTS } from "../support";
 import { poll, sleep, textOf, tokenDelay, useControllers, waitFor, type ControllerSuite } from "./harness";
 
@@ -144,5 +145,32 @@ describe.each(TRANSPORTS)("StreamController through a fault-injecting proxy over
       expect(disturbed.stats.cuts + disturbed.stats.duplicated).toBeGreaterThan(0);
       expect(disturbed.transcripts).toEqual(baseline.transcripts);
     });
+  });
+
+  it("a reload mid-reply re-attaches through dropped connections and shows the whole reply once", async () => {
+    const first = suite.make("slow");
+    const firstDone = first.submit({ messages: "go" }, tokenDelay(8)).catch(() => undefined);
+    await waitFor(first, (snapshot) => textOf(snapshot.messages[1]).length > 20);
+    const threadId = first.rootStore.getSnapshot().threadId!;
+    // The page reloads: the first controller is gone, the run goes on on the server.
+    await first.dispose();
+    await firstDone;
+
+    const proxy = await suite.proxy();
+    proxy.setFaults({ cutAfterFrames: 40, cutTimes: 3 });
+    const second = suite.make("slow", { threadId, apiUrl: proxy.url });
+    const shown: string[] = [];
+    second.rootStore.subscribe(() => {
+      const text = textOf(second.rootStore.getSnapshot().messages[1]);
+      if (shown.at(-1) !== text) shown.push(text);
+    });
+    await second.hydrationPromise;
+    const done = await waitFor(second, (snapshot) => !snapshot.isLoading, 20_000);
+
+    expect(proxy.stats().cuts).toBeGreaterThan(0);
+    expect(done.error).toBeUndefined();
+    expect(done.messages.map((message) => `${message.getType()}:${textOf(message)}`)).toEqual(["human:go", `ai:${slowReply()}`]);
+    for (const text of shown) expect(slowReply().startsWith(text), JSON.stringify(text)).toBe(true);
+    expect(shown.filter((text) => text.length > 0 && text.length < slowReply().length).length).toBeGreaterThan(3);
   });
 });

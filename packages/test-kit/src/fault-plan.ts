@@ -26,6 +26,8 @@ export interface FaultPlan {
   malformedAfterFrames?: number;
   /** Answer the next `count` SSE stream opens or WebSocket upgrades with `status`, without contacting the target. */
   failNextStreamOpens?: { count: number; status: number };
+  /** Answer the next `count` HTTP protocol commands (`POST …/commands`) with `status`, without contacting the target. */
+  failNextCommands?: { count: number; status: number };
   /**
    * Act as an authenticating gateway: any request or WebSocket upgrade whose `x-api-key` header is
    * not this value is answered 401 without contacting the target.
@@ -44,7 +46,7 @@ export interface FaultProxyStats {
   streamOpens: number;
   /** WebSocket upgrade requests received, including failed ones. */
   wsUpgrades: number;
-  /** Stream opens and upgrades answered with an injected error status. */
+  /** Stream opens, upgrades and commands answered with an injected error status. */
   injectedFailures: number;
   /** Client connections destroyed by `cutAfterFrames`. */
   cuts: number;
@@ -77,6 +79,7 @@ export class FaultState {
   private cutsRemaining = 0;
   private malformedPending = false;
   private failuresRemaining = 0;
+  private commandFailuresRemaining = 0;
   private readonly openStreams = new Set<OpenStream>();
   private readonly openStreamListeners = new Set<() => void>();
   readonly counters: MutableCounters = {
@@ -101,6 +104,7 @@ export class FaultState {
     this.cutsRemaining = plan.cutAfterFrames === undefined ? 0 : (plan.cutTimes ?? 1);
     this.malformedPending = plan.malformedAfterFrames !== undefined;
     this.failuresRemaining = plan.failNextStreamOpens?.count ?? 0;
+    this.commandFailuresRemaining = plan.failNextCommands?.count ?? 0;
   }
 
   /** The delay to apply before the next event frame, in milliseconds. */
@@ -149,6 +153,15 @@ export class FaultState {
     if (required === undefined || headers["x-api-key"] === required) return false;
     this.counters.unauthorized += 1;
     return true;
+  }
+
+  /** Claims one injected command failure; returns the status to answer with, or undefined to proceed. */
+  claimCommandFailure(): number | undefined {
+    const failure = this.plan.failNextCommands;
+    if (failure === undefined || this.commandFailuresRemaining <= 0) return undefined;
+    this.commandFailuresRemaining -= 1;
+    this.counters.injectedFailures += 1;
+    return failure.status;
   }
 
   /** Registers an open stream; the returned function unregisters it (idempotent). */
@@ -204,14 +217,19 @@ function validatePlan(plan: FaultPlan): void {
     ["delayMs", plan.delayMs],
     ["malformedAfterFrames", plan.malformedAfterFrames],
     ["failNextStreamOpens.count", plan.failNextStreamOpens?.count],
+    ["failNextCommands.count", plan.failNextCommands?.count],
   ];
   for (const [name, value] of counts) {
     if (value !== undefined && !(Number.isInteger(value) && value >= 0)) {
       throw new TypeError(`FaultPlan.${name} must be a non-negative integer, got ${String(value)}.`);
     }
   }
-  const status = plan.failNextStreamOpens?.status;
-  if (status !== undefined && !(Number.isInteger(status) && status >= 400 && status <= 599)) {
-    throw new TypeError(`FaultPlan.failNextStreamOpens.status must be an HTTP error status (400-599), got ${status}.`);
+  for (const [name, status] of [
+    ["failNextStreamOpens", plan.failNextStreamOpens?.status],
+    ["failNextCommands", plan.failNextCommands?.status],
+  ] as const) {
+    if (status !== undefined && !(Number.isInteger(status) && status >= 400 && status <= 599)) {
+      throw new TypeError(`FaultPlan.${name}.status must be an HTTP error status (400-599), got ${status}.`);
+    }
   }
 }

@@ -229,6 +229,21 @@ describe("WebSocket relay", () => {
   });
 });
 
+describe("failNextCommands", () => {
+  it("answers the next HTTP commands with the planned status, then forwards again; stream opens are untouched", async () => {
+    proxy.setFaults({ failNextCommands: { count: 2, status: 500 } });
+    const command = () => fetch(`${proxy.url}/threads/t1/commands`, { method: "POST", body: "{}" });
+    const before = proxy.stats().injectedFailures;
+    expect((await command()).status).toBe(500);
+    const sse = await openSse(proxy.url, "t1");
+    expect((await command()).status).toBe(500);
+    expect((await command()).status).not.toBe(500);
+    expect(proxy.stats().injectedFailures - before).toBe(2);
+    expect(sse.status).toBe(200);
+    sse.abort();
+  });
+});
+
 describe("requireApiKey", () => {
   it("answers requests and upgrades without the key 401 and forwards the ones that carry it", async () => {
     proxy.setFaults({ requireApiKey: "secret" });

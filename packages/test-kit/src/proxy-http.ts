@@ -52,9 +52,15 @@ export function isStreamOpenRequest(request: http.IncomingMessage): boolean {
   return request.method === "POST" && /\/stream\/events\/?$/.test(pathname);
 }
 
+/** Whether a request is an HTTP protocol command (`POST …/commands`). */
+export function isCommandRequest(request: http.IncomingMessage): boolean {
+  const pathname = (request.url ?? "").split("?")[0] ?? "";
+  return request.method === "POST" && /\/commands\/?$/.test(pathname);
+}
+
 /** The JSON body of an injected failure. */
 export function injectedFailureBody(status: number): string {
-  return JSON.stringify({ error: "fault_injected", message: `Fault proxy answered this stream open with ${status}.` });
+  return JSON.stringify({ error: "fault_injected", message: `Fault proxy answered this request with ${status}.` });
 }
 
 /** The body of a 401 from `requireApiKey`. */
@@ -76,19 +82,22 @@ export function forwardHttpRequest(
     response.end(body);
     return;
   }
+  let failureStatus: number | undefined;
   if (isStreamOpenRequest(request)) {
     context.state.counters.streamOpens += 1;
-    const failureStatus = context.state.claimOpenFailure();
-    if (failureStatus !== undefined) {
-      request.resume();
-      const body = injectedFailureBody(failureStatus);
-      response.writeHead(failureStatus, {
-        "content-type": "application/json",
-        "content-length": Buffer.byteLength(body),
-      });
-      response.end(body);
-      return;
-    }
+    failureStatus = context.state.claimOpenFailure();
+  } else if (isCommandRequest(request)) {
+    failureStatus = context.state.claimCommandFailure();
+  }
+  if (failureStatus !== undefined) {
+    request.resume();
+    const body = injectedFailureBody(failureStatus);
+    response.writeHead(failureStatus, {
+      "content-type": "application/json",
+      "content-length": Buffer.byteLength(body),
+    });
+    response.end(body);
+    return;
   }
   const upstreamRequest = http.request({
     protocol: context.target.protocol,

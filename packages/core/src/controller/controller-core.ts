@@ -80,3 +80,16 @@ export function showOptimisticInput<TState>(core: ControllerCore<TState>, prepar
   core.root.commit();
   return echoIds;
 }
+
+/**
+ * A submit the server never accepted (its dispatch failed): its optimistic messages stay shown,
+ * marked `failed` so a UI can offer to retry them, and leave when the next run starts.
+ *
+ * @example
+ * markInputUnsent(core, echoIds);
+ */
+export function markInputUnsent<TState>(core: ControllerCore<TState>, echoIds: readonly string[]): void {
+  const unsent = core.metadata.pendingIds(echoIds);
+  core.metadata.setOptimisticStatus(unsent, "failed");
+  core.conversation.abandonMessages(unsent);
+}

@@ -96,4 +96,13 @@ describe("MessageMetadataTracker", () => {
     tracker.applyValuesChange({ added: [], removed: [] }, new Set(["outside"]), "cp-3");
     expect(tracker.store.getSnapshot().get("outside")?.optimisticStatus).toBe("sent");
   });
+
+  it("forget drops the entries of messages that left, unsent input included", () => {
+    const tracker = new MessageMetadataTracker();
+    tracker.recordFirstSeen(["kept", "gone"], "cp-1");
+    tracker.setOptimisticStatus(["unsent"], "pending");
+    tracker.setOptimisticStatus(["unsent"], "failed");
+    tracker.forget(new Set(["gone", "unsent", "never-known"]));
+    expect([...tracker.store.getSnapshot().keys()]).toEqual(["kept"]);
+  });
 });

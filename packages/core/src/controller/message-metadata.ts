@@ -129,6 +129,14 @@ export class MessageMetadataTracker {
     this.#commit(edit);
   }
 
+  /** Forgets the entries of `ids` (messages that left the conversation, confirmed or not). */
+  forget(ids: ReadonlySet<string>): void {
+    if (ids.size === 0) return;
+    const edit = new MetadataEdit(this.store.getSnapshot());
+    for (const id of ids) if (edit.get(id) !== undefined) edit.delete(id);
+    this.#commit(edit);
+  }
+
   /** Forgets everything (thread switch). */
   reset(): void {
     this.store.setValue(EMPTY_METADATA);

@@ -7,6 +7,8 @@ import type { AssembledMessage } from "../assembly/types";
 import type { ProtocolEvent } from "../protocol/types";
 import { ValuesReconciler, type ReconcileWorkCounters } from "./message-reconciliation";
 
+const NO_IDS: ReadonlySet<string> = new Set();
+
 /** What a flush publishes; the same references as the previous flush when nothing changed. */
 export interface PublishedConversation {
   readonly messages: readonly BaseMessage[];
@@ -156,12 +158,19 @@ export class RootMessageProjection {
     this.#assembler = new MessageAssembler();
   }
 
-  /** Removes abandoned partial messages the server has not confirmed (a new run starts). */
-  dropAbandoned(): void {
-    if (this.#abandoned.size === 0) return;
+  /** Marks messages to drop at the next run start unless the server confirms them (unsent input). */
+  abandonMessages(ids: Iterable<string>): void {
+    for (const id of ids) this.#abandoned.add(id);
+  }
+
+  /** Removes abandoned messages the server has not confirmed (a new run starts); returns their ids. */
+  dropAbandoned(): ReadonlySet<string> {
+    if (this.#abandoned.size === 0) return NO_IDS;
     const abandoned = this.#abandoned;
     this.#abandoned = new Set();
-    this.remove(new Set([...abandoned].filter((id) => !this.valueIds.has(id))));
+    const dropped = new Set([...abandoned].filter((id) => !this.valueIds.has(id)));
+    this.remove(dropped);
+    return dropped;
   }
 
   /** Removes streamed messages values never confirmed (a replaced run's partial reply), except `keep` ones. */

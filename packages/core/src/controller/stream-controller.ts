@@ -7,7 +7,7 @@ import { scheduleMacrotask, type CancelMacrotask } from "../store/macrotask";
 import { NotificationScheduler } from "../store/notification-scheduler";
 import type { StreamStore } from "../store/stream-store";
 import type { ThreadStream } from "../thread/thread-stream";
-import { invokeCallback, showOptimisticInput, type ControllerCore } from "./controller-core";
+import { invokeCallback, markInputUnsent, showOptimisticInput, type ControllerCore } from "./controller-core";
 import { attachDiscovery, type AttachedDiscovery } from "../discovery/index";
 import { attachHeadlessTools } from "../headless-tools/attach";
 import { isHeadlessToolInterrupt } from "../headless-tools/payload";
@@ -349,7 +349,7 @@ export class StreamController<TState extends Record<string, unknown> = Record<st
       beginRun: (input, replacing, options) => this.#beginRun(input, replacing, options),
       startRun: (params) => startRun(this.#core, params),
       waitForTerminal: (signal) => core.tracker.nextTerminal(signal),
-      dispatchFailed: (echoIds) => core.metadata.setOptimisticStatus(core.metadata.pendingIds(echoIds), "failed"),
+      dispatchFailed: (echoIds) => markInputUnsent(core, echoIds),
       setLoading: (isLoading) => core.root.patch({ isLoading }),
       reportError: (error, onError) => this.#reportError(error, onError),
       runCreated: (runId) => invokeCallback(() => this.#callbacks.onCreated?.({ runId })),
@@ -378,7 +378,7 @@ export class StreamController<TState extends Record<string, unknown> = Record<st
       const metadata = core.metadata.store.getSnapshot();
       core.conversation.truncateAt((message) => metadata.get(message.id ?? "")?.parentCheckpointId === forkFrom);
     }
-    core.conversation.dropAbandoned();
+    core.metadata.forget(core.conversation.dropAbandoned());
     core.interrupts.clear();
     core.root.patch({ isLoading: true, error: undefined, interrupts: core.interrupts.list });
     return { echoIds: showOptimisticInput(core, prepared), dispatchInput: prepared.dispatchInput };

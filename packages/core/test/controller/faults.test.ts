@@ -10,6 +10,8 @@ import { messagesProjection } from "../../src/projections/index";
 import type { ReadableStore } from "../../src/store/stream-store";
 import type { RootSnapshot } from "../../src/controller/types";
 import { slowReply } from "../../../../apps/agent-server/src/graphs/slow";
+import { textReply } from "../../../../apps/agent-server/src/graphs/text";
+import { HttpError } from "../../src/protocol/errors";
 import { TRANSPORTS } from "../support";
 import { poll, sleep, textOf, tokenDelay, useControllers, waitFor, type ControllerSuite } from "./harness";
 
@@ -172,5 +174,38 @@ describe.each(TRANSPORTS)("StreamController through a fault-injecting proxy over
     expect(done.messages.map((message) => `${message.getType()}:${textOf(message)}`)).toEqual(["human:go", `ai:${slowReply()}`]);
     for (const text of shown) expect(slowReply().startsWith(text), JSON.stringify(text)).toBe(true);
     expect(shown.filter((text) => text.length > 0 && text.length < slowReply().length).length).toBeGreaterThan(3);
+  });
+});
+
+describe("StreamController when the server fails a command (HTTP commands, SSE)", () => {
+  const suite = useControllers("sse");
+
+  it("a run.start answered 500 is state: the error, nothing loading, the unsent message marked failed; the next submit works", async () => {
+    const proxy = await suite.proxy();
+    const errors: unknown[] = [];
+    const controller = suite.make("text", { apiUrl: proxy.url, onError: (error) => errors.push(error) });
+    proxy.setFaults({ failNextCommands: { count: 1, status: 500 } });
+
+    await controller.submit({ messages: "first" }, tokenDelay(0)).catch(() => undefined);
+
+    const failed = controller.rootStore.getSnapshot();
+    expect(failed.error).toBeInstanceOf(HttpError);
+    expect((failed.error as HttpError).status).toBe(500);
+    expect(errors).toEqual([failed.error]);
+    expect(failed.isLoading).toBe(false);
+    // The user's message stays on screen, marked as never sent (a UI can offer to retry it).
+    const unsent = failed.messages.find((message) => textOf(message) === "first");
+    expect(unsent).toBeDefined();
+    expect(controller.messageMetadataStore.getSnapshot().get(unsent!.id!)?.optimisticStatus).toBe("failed");
+
+    await controller.submit({ messages: "second" }, tokenDelay(0));
+    const done = controller.rootStore.getSnapshot();
+    // The next run replaces the unsent message: the transcript is what the server stored.
+    expect(controller.messageMetadataStore.getSnapshot().has(unsent!.id!)).toBe(false);
+    expect(done.error).toBeUndefined();
+    expect(done.messages.map((message) => `${message.getType()}:${textOf(message)}`)).toEqual([
+      "human:second",
+      `ai:${textReply("second")}`,
+    ]);
   });
 });

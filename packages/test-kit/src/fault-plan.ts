@@ -26,8 +26,11 @@ export interface FaultPlan {
   malformedAfterFrames?: number;
   /** Answer the next `count` SSE stream opens or WebSocket upgrades with `status`, without contacting the target. */
   failNextStreamOpens?: { count: number; status: number };
-  /** Answer the next `count` HTTP protocol commands (`POST …/commands`) with `status`, without contacting the target. */
-  failNextCommands?: { count: number; status: number };
+  /**
+   * Answer the next `count` plain HTTP requests (not stream opens) whose path ends with `path`
+   * (e.g. `"/commands"`, `"/state"`, `"/history"`) with `status`, without contacting the target.
+   */
+  failNextRequests?: { count: number; status: number; path: string };
   /**
    * Act as an authenticating gateway: any request or WebSocket upgrade whose `x-api-key` header is
    * not this value is answered 401 without contacting the target.
@@ -46,7 +49,7 @@ export interface FaultProxyStats {
   streamOpens: number;
   /** WebSocket upgrade requests received, including failed ones. */
   wsUpgrades: number;
-  /** Stream opens, upgrades and commands answered with an injected error status. */
+  /** Stream opens, upgrades and requests answered with an injected error status. */
   injectedFailures: number;
   /** Client connections destroyed by `cutAfterFrames`. */
   cuts: number;
@@ -79,7 +82,7 @@ export class FaultState {
   private cutsRemaining = 0;
   private malformedPending = false;
   private failuresRemaining = 0;
-  private commandFailuresRemaining = 0;
+  private requestFailuresRemaining = 0;
   private readonly openStreams = new Set<OpenStream>();
   private readonly openStreamListeners = new Set<() => void>();
   readonly counters: MutableCounters = {
@@ -104,7 +107,7 @@ export class FaultState {
     this.cutsRemaining = plan.cutAfterFrames === undefined ? 0 : (plan.cutTimes ?? 1);
     this.malformedPending = plan.malformedAfterFrames !== undefined;
     this.failuresRemaining = plan.failNextStreamOpens?.count ?? 0;
-    this.commandFailuresRemaining = plan.failNextCommands?.count ?? 0;
+    this.requestFailuresRemaining = plan.failNextRequests?.count ?? 0;
   }
 
   /** The delay to apply before the next event frame, in milliseconds. */
@@ -155,11 +158,12 @@ export class FaultState {
     return true;
   }
 
-  /** Claims one injected command failure; returns the status to answer with, or undefined to proceed. */
-  claimCommandFailure(): number | undefined {
-    const failure = this.plan.failNextCommands;
-    if (failure === undefined || this.commandFailuresRemaining <= 0) return undefined;
-    this.commandFailuresRemaining -= 1;
+  /** Claims one injected failure for a plain request to `pathname`; the status to answer with, or undefined to proceed. */
+  claimRequestFailure(pathname: string): number | undefined {
+    const failure = this.plan.failNextRequests;
+    if (failure === undefined || this.requestFailuresRemaining <= 0) return undefined;
+    if (!pathname.replace(/\/$/, "").endsWith(failure.path)) return undefined;
+    this.requestFailuresRemaining -= 1;
     this.counters.injectedFailures += 1;
     return failure.status;
   }
@@ -217,7 +221,7 @@ function validatePlan(plan: FaultPlan): void {
     ["delayMs", plan.delayMs],
     ["malformedAfterFrames", plan.malformedAfterFrames],
     ["failNextStreamOpens.count", plan.failNextStreamOpens?.count],
-    ["failNextCommands.count", plan.failNextCommands?.count],
+    ["failNextRequests.count", plan.failNextRequests?.count],
   ];
   for (const [name, value] of counts) {
     if (value !== undefined && !(Number.isInteger(value) && value >= 0)) {
@@ -226,7 +230,7 @@ function validatePlan(plan: FaultPlan): void {
   }
   for (const [name, status] of [
     ["failNextStreamOpens", plan.failNextStreamOpens?.status],
-    ["failNextCommands", plan.failNextCommands?.status],
+    ["failNextRequests", plan.failNextRequests?.status],
   ] as const) {
     if (status !== undefined && !(Number.isInteger(status) && status >= 400 && status <= 599)) {
       throw new TypeError(`FaultPlan.${name}.status must be an HTTP error status (400-599), got ${status}.`);

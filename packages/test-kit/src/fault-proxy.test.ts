@@ -229,9 +229,10 @@ describe("WebSocket relay", () => {
   });
 });
 
-describe("failNextCommands", () => {
-  it("answers the next HTTP commands with the planned status, then forwards again; stream opens are untouched", async () => {
-    proxy.setFaults({ failNextCommands: { count: 2, status: 500 } });
+describe("failNextRequests", () => {
+  it("answers the next requests to the planned path with the planned status, then forwards again; other requests and stream opens are untouched", async () => {
+    proxy.setFaults({ failNextRequests: { count: 2, status: 500, path: "/commands" } });
+    expect((await fetch(`${proxy.url}/echo`)).status).toBe(200);
     const command = () => fetch(`${proxy.url}/threads/t1/commands`, { method: "POST", body: "{}" });
     const before = proxy.stats().injectedFailures;
     expect((await command()).status).toBe(500);

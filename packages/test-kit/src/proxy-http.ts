@@ -52,12 +52,6 @@ export function isStreamOpenRequest(request: http.IncomingMessage): boolean {
   return request.method === "POST" && /\/stream\/events\/?$/.test(pathname);
 }
 
-/** Whether a request is an HTTP protocol command (`POST …/commands`). */
-export function isCommandRequest(request: http.IncomingMessage): boolean {
-  const pathname = (request.url ?? "").split("?")[0] ?? "";
-  return request.method === "POST" && /\/commands\/?$/.test(pathname);
-}
-
 /** The JSON body of an injected failure. */
 export function injectedFailureBody(status: number): string {
   return JSON.stringify({ error: "fault_injected", message: `Fault proxy answered this request with ${status}.` });
@@ -86,8 +80,8 @@ export function forwardHttpRequest(
   if (isStreamOpenRequest(request)) {
     context.state.counters.streamOpens += 1;
     failureStatus = context.state.claimOpenFailure();
-  } else if (isCommandRequest(request)) {
-    failureStatus = context.state.claimCommandFailure();
+  } else {
+    failureStatus = context.state.claimRequestFailure((request.url ?? "").split("?")[0] ?? "");
   }
   if (failureStatus !== undefined) {
     request.resume();

@@ -35,6 +35,8 @@ export class ThreadHydrator<TState> {
   readonly #hooks: HydratorHooks;
   readonly #cycle = new HydrationCycle();
   #historyWalk: AbortController | undefined;
+  /** The error of the last failed load, while it may still be shown. */
+  #loadError: unknown = undefined;
 
   constructor(core: ControllerCore<TState>, router: RootEventRouter<TState>, hooks: HydratorHooks) {
     this.#core = core;
@@ -60,7 +62,10 @@ export class ThreadHydrator<TState> {
       this.#cycle.resolve(cycle);
       return;
     }
-    core.root.patch({ isThreadLoading: true });
+    // A failed load's error is about this load: loading again replaces it (a run's error stays).
+    const staleLoadError = this.#loadError !== undefined && core.root.control.error === this.#loadError;
+    this.#loadError = undefined;
+    core.root.patch(staleLoadError ? { isThreadLoading: true, error: undefined } : { isThreadLoading: true });
     let state: ThreadState | null;
     try {
       state = await core.options.client.threads.getState(target);
@@ -69,6 +74,7 @@ export class ThreadHydrator<TState> {
       // The thread may exist: a later run must not replay its history as if it were new.
       core.session.nextMode = "gated";
       core.root.patch({ isThreadLoading: false });
+      this.#loadError = error;
       core.reportError(error);
       this.#cycle.reject(cycle, error);
       return;

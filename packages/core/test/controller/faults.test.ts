@@ -184,7 +184,7 @@ describe("StreamController when the server fails a command (HTTP commands, SSE)"
     const proxy = await suite.proxy();
     const errors: unknown[] = [];
     const controller = suite.make("text", { apiUrl: proxy.url, onError: (error) => errors.push(error) });
-    proxy.setFaults({ failNextCommands: { count: 1, status: 500 } });
+    proxy.setFaults({ failNextRequests: { count: 1, status: 500, path: "/commands" } });
 
     await controller.submit({ messages: "first" }, tokenDelay(0)).catch(() => undefined);
 

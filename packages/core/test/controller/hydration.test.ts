@@ -2,6 +2,7 @@ import { v7 as uuidv7 } from "uuid";
 import { describe, expect, it, vi } from "vitest";
 import { slowReply } from "../../../../apps/agent-server/src/graphs/slow";
 import { textReply } from "../../../../apps/agent-server/src/graphs/text";
+import { HttpError } from "../../src/protocol/errors";
 import { TRANSPORTS } from "../support";
 import { FAST, sleep, textOf, tokenDelay, useControllers, waitFor } from "./harness";
 
@@ -151,6 +152,27 @@ describe.each(TRANSPORTS)("StreamController hydration over %s", (transport) => {
     await watcher.hydrate();
     expect(watcher.rootStore.getSnapshot().messages.map(textOf)).toEqual(["hello", textReply("hello")]);
     expect(watcher.getThread()).toBeUndefined();
+  });
+
+  it("a thread that fails to load (HTTP 500) is an error in state; hydrate() again loads it and the next run continues it", async () => {
+    const seed = suite.make("text");
+    await seed.submit({ messages: "stored" }, FAST);
+    const threadId = seed.rootStore.getSnapshot().threadId!;
+    const proxy = await suite.proxy();
+    proxy.setFaults({ failNextRequests: { count: 1, status: 500, path: "/state" } });
+    const onError = vi.fn();
+    const controller = suite.make("text", { threadId, apiUrl: proxy.url, onError });
+
+    await expect(controller.hydrationPromise).rejects.toBeInstanceOf(HttpError);
+    expect(controller.rootStore.getSnapshot()).toMatchObject({ threadId, messages: [], isThreadLoading: false, isLoading: false });
+    expect((controller.rootStore.getSnapshot().error as HttpError).status).toBe(500);
+    expect(onError).toHaveBeenCalledTimes(1);
+
+    await controller.hydrate();
+    expect(controller.rootStore.getSnapshot().error).toBeUndefined();
+    expect(controller.rootStore.getSnapshot().messages.map(textOf)).toEqual(["stored", textReply("stored")]);
+    await controller.submit({ messages: "more" }, FAST);
+    expect(controller.rootStore.getSnapshot().messages.map(textOf)).toEqual(["stored", textReply("stored"), "more", textReply("more")]);
   });
 
   it("rebuilds the tool calls of a loaded thread from its messages", async () => {

@@ -2,6 +2,7 @@
  * `StreamController`: the framework-agnostic state of one `useStream`-like binding.
  */
 import { v7 as uuidv7 } from "uuid";
+import { HttpError } from "../protocol/errors";
 import { ChannelRegistry } from "../store/channel-registry";
 import { scheduleMacrotask, type CancelMacrotask } from "../store/macrotask";
 import { NotificationScheduler } from "../store/notification-scheduler";
@@ -195,8 +196,9 @@ export class StreamController<TState extends Record<string, unknown> = Record<st
     if (options.cancel === false || runId === undefined || target === null) return;
     try {
       await this.#options.client.runs.cancel(target, runId);
-    } catch {
-      // The run may already have ended; nothing is left to cancel.
+    } catch (error) {
+      // Gone (404) or over (409): nothing is left to cancel. Anything else: the run may go on.
+      if (!(error instanceof HttpError) || (error.status !== 404 && error.status !== 409)) this.#reportError(error, undefined);
     }
   }
 

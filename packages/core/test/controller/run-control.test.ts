@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from "vitest";
 import { slowReply, SLOW_TOKEN_COUNT } from "../../../../apps/agent-server/src/graphs/slow";
 import { textReply } from "../../../../apps/agent-server/src/graphs/text";
 import { RunInFlightError } from "../../src/controller/index";
+import { HttpError } from "../../src/protocol/errors";
 import { TRANSPORTS } from "../support";
 import { FAST, poll, serverMessages, sleep, textOf, tokenDelay, useControllers, waitFor } from "./harness";
 
@@ -29,6 +30,22 @@ describe.each(TRANSPORTS)("StreamController run control over %s", (transport) =>
     // The next run continues from what the server stored: the stopped partial reply leaves.
     await controller.submit({ messages: "again" }, tokenDelay(0));
     expect(controller.rootStore.getSnapshot().messages.map(textOf)).toEqual(["go", "again", slowReply()]);
+  });
+
+  it("stop() whose cancel request fails says so: the error in state and onError, not a silent success", async () => {
+    const proxy = await suite.proxy();
+    const onError = vi.fn();
+    const controller = suite.make("slow", { apiUrl: proxy.url, onError });
+    const done = controller.submit({ messages: "go" }, tokenDelay(5));
+    await waitFor(controller, (snapshot) => textOf(snapshot.messages[1]).length > 10);
+    proxy.setFaults({ failNextRequests: { count: 1, status: 500, path: "/cancel" } });
+    await controller.stop();
+    await done;
+    const snapshot = controller.rootStore.getSnapshot();
+    expect(snapshot.isLoading).toBe(false);
+    expect((snapshot.error as HttpError).status).toBe(500);
+    expect(onError).toHaveBeenCalledWith(snapshot.error);
+    expect(proxy.stats().injectedFailures).toBe(1);
   });
 
   it("stop() also cancels a run resumed with respond()", async () => {

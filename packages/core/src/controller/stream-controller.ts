@@ -8,7 +8,7 @@ import { scheduleMacrotask, type CancelMacrotask } from "../store/macrotask";
 import { NotificationScheduler } from "../store/notification-scheduler";
 import type { StreamStore } from "../store/stream-store";
 import type { ThreadStream } from "../thread/thread-stream";
-import { invokeCallback, markInputUnsent, showOptimisticInput, type ControllerCore } from "./controller-core";
+import { invokeCallback, markInputUnsent, type ControllerCore } from "./controller-core";
 import { attachDiscovery, type AttachedDiscovery } from "../discovery/index";
 import { attachHeadlessTools } from "../headless-tools/attach";
 import { isHeadlessToolInterrupt } from "../headless-tools/payload";
@@ -18,14 +18,13 @@ import { InterruptList } from "./interrupts";
 import { InterruptResponder } from "./interrupt-responder";
 import { LifecycleLoadingTracker } from "./lifecycle-loading-tracker";
 import { MessageMetadataTracker } from "./message-metadata";
-import { prepareSubmitInput } from "./optimistic-input";
 import { RootEventFanout, type RootEventBus } from "./root-event-bus";
 import { RootEventRouter } from "./root-event-router";
 import { RootMessageProjection } from "./root-message-projection";
 import { RootState } from "./root-state";
 import { RootToolCalls } from "./root-tool-calls";
 import { RunIdTracker } from "./run-id-tracker";
-import { startRun } from "./run-start";
+import { beginRun, startRun } from "./run-start";
 import { SubmitCoordinator, type SubmitHost } from "./submit-coordinator";
 import { ThreadHydrator } from "./thread-hydrator";
 import { ThreadSession } from "./thread-session";
@@ -103,6 +102,8 @@ export class StreamController<TState extends Record<string, unknown> = Record<st
       shared: bus,
       scheduler: this.#scheduler,
       onAcquireUnbound: () => this.#hydrator.connectForScopedViews(),
+      // A view's own failure (its history read, a throwing handler) leaves the run alone: onError only.
+      onError: (error) => this.#reportProblem(error),
     });
     const session = new ThreadSession<TState>(options, this.registry, {
       onEvent: (event) => this.#router.handle(event),
@@ -110,8 +111,8 @@ export class StreamController<TState extends Record<string, unknown> = Record<st
         root.patch({ isLoading: false });
         this.#reportError(error, undefined);
       },
-      // The run goes on (the final values repair a skipped token): tell onError, show no error.
-      onProblem: (error) => invokeCallback(() => this.#callbacks.onError?.(error)),
+      // The run goes on (the final values repair a skipped token): onError only, no error shown.
+      onProblem: (error) => this.#reportProblem(error),
     });
     const isDisposed = (): boolean => this.#disposed;
     this.#core = {
@@ -139,7 +140,8 @@ export class StreamController<TState extends Record<string, unknown> = Record<st
     this.#router = new RootEventRouter(this.#core, bus, () => this.#coordinator.hasActiveRun);
     this.#hydrator = new ThreadHydrator(this.#core, this.#router, { resetRuns: () => this.#coordinator.reset() });
     this.#responder = new InterruptResponder(this.#core);
-    this.#discovery = attachDiscovery(this, { client: options.client, scheduler: this.#scheduler, messagesKey });
+    const onError = (error: unknown): void => this.#reportProblem(error);
+    this.#discovery = attachDiscovery(this, { client: options.client, scheduler: this.#scheduler, messagesKey, onError });
     this.subagentStore = this.#discovery.subagentStore;
     this.subgraphStore = this.#discovery.subgraphStore;
     this.subgraphByNodeStore = this.#discovery.subgraphByNodeStore;
@@ -348,7 +350,7 @@ export class StreamController<TState extends Record<string, unknown> = Record<st
         invokeCallback(() => this.#callbacks.onThreadId?.(threadId));
         return threadId;
       },
-      beginRun: (input, replacing, options) => this.#beginRun(input, replacing, options),
+      beginRun: (input, replacing, options) => beginRun(core, this.#router, input, replacing, options),
       startRun: (params) => startRun(this.#core, params),
       waitForTerminal: (signal) => core.tracker.nextTerminal(signal),
       dispatchFailed: (echoIds) => markInputUnsent(core, echoIds),
@@ -360,30 +362,9 @@ export class StreamController<TState extends Record<string, unknown> = Record<st
     };
   }
 
-  #beginRun(
-    input: unknown,
-    replacing: boolean,
-    options: StreamSubmitOptions,
-  ): { echoIds: readonly string[]; dispatchInput: unknown } {
-    const core = this.#core;
-    const prepared = prepareSubmitInput(input, core.messagesKey);
-    if (replacing) {
-      // The replaced run is rolled back on the server: its unconfirmed partial reply must go too,
-      // and its tokens still in flight are ignored until the new run's root `running`.
-      this.#router.mute();
-      const metadata = core.metadata.store.getSnapshot();
-      core.conversation.dropUnconfirmed((id) => metadata.get(id)?.optimisticStatus === "pending");
-    }
-    const forkFrom = options.forkFrom;
-    if (forkFrom !== undefined) {
-      // A fork from the checkpoint before a message replaces that message and everything after it.
-      const metadata = core.metadata.store.getSnapshot();
-      core.conversation.truncateAt((message) => metadata.get(message.id ?? "")?.parentCheckpointId === forkFrom);
-    }
-    core.metadata.forget(core.conversation.dropAbandoned());
-    core.interrupts.clear();
-    core.root.patch({ isLoading: true, error: undefined, interrupts: core.interrupts.list });
-    return { echoIds: showOptimisticInput(core, prepared), dispatchInput: prepared.dispatchInput };
+  /** A failure the run survives (a skipped frame, a view's or discovery's history read): `onError` only. */
+  #reportProblem(error: unknown): void {
+    invokeCallback(() => this.#callbacks.onError?.(error));
   }
 
   #reportError(error: unknown, onError: ((error: unknown) => void) | undefined): void {

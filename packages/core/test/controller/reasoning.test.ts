@@ -28,7 +28,8 @@ describe.each(TRANSPORTS)("reasoning models over %s", (transport) => {
       const last = controller.rootStore.getSnapshot().messages.at(-1);
       if (last?.getType() === "ai") seen.push(reasoningBlocksOf(last));
     });
-    const options = tokenDelay(2);
+    // Paced so that partial reasoning is visible even on a loaded machine.
+    const options = tokenDelay(15);
     await controller.submit(
       { messages: "why" },
       { config: { configurable: { ...options.config.configurable, reasoning_block: blockType } } },

@@ -2,7 +2,9 @@
  * A controller loading a finished thread (a page reload): the subagent cards come from history, and
  * their scoped views, acquired the way the bindings do (no options), show what each subagent did.
  */
+import { agentServerUrl, startFaultProxy } from "@agent-stream/test-kit";
 import { describe, expect, it } from "vitest";
+import { HttpError } from "../../src/protocol/errors";
 import { messagesProjection, toolCallsProjection, valuesProjection } from "../../src/projections/index";
 import { TRANSPORTS } from "../support";
 import { makeController, tokenDelay } from "../controller/harness";
@@ -46,5 +48,40 @@ describe.each(TRANSPORTS)("scoped views of a reloaded idle thread over %s", (tra
     expect(controller.rootStore.getSnapshot().messages.map((message) => message.id)).toHaveLength(
       new Set(controller.rootStore.getSnapshot().messages.map((message) => message.id)).size,
     );
+  });
+
+  it("failing history reads reach onError and crash nothing: views opened then still fill from the replay", async () => {
+    const writer = makeController(transport, "deep_agent");
+    await writer.submit({ messages: [{ type: "human", content: "no history" }] }, tokenDelay(0));
+    const threadId = writer.rootStore.getSnapshot().threadId!;
+    await writer.dispose();
+
+    const proxy = await startFaultProxy({ target: agentServerUrl() });
+    threads.defer(() => proxy.close());
+    const errors: unknown[] = [];
+    const controller = makeController(transport, "deep_agent", { threadId, apiUrl: proxy.url, onError: (error) => errors.push(error) });
+    threads.defer(() => controller.dispose());
+    await controller.hydrationPromise;
+    const subagents = await waitForStore(controller.subagentStore, (map) => map.size === 2);
+    const researcher = [...subagents.values()].find((subagent) => subagent.name === "researcher")!;
+
+    // From now on the server fails every history read.
+    proxy.setFaults({ failNextRequests: { count: 1_000, status: 500, path: "/history" } });
+    const messages = controller.registry.acquire(messagesProjection(researcher.namespace)).store;
+    await waitForStore(messages, (list) => transcript(list).at(-1)?.startsWith("ai:Research findings") === true);
+    expect(errors.length).toBeGreaterThan(0);
+    expect(errors.every((error) => error instanceof HttpError && error.status === 500)).toBe(true);
+    expect(controller.rootStore.getSnapshot().error).toBeUndefined();
+
+    // A reload while history keeps failing: the conversation loads (from the state), no subagent
+    // cards (they come from history), the failure reaches onError, and nothing is shown as an error.
+    const reloadErrors: unknown[] = [];
+    const reloaded = makeController(transport, "deep_agent", { threadId, apiUrl: proxy.url, onError: (error) => reloadErrors.push(error) });
+    threads.defer(() => reloaded.dispose());
+    await reloaded.hydrationPromise;
+    await waitForStore(reloaded.rootStore, () => reloadErrors.length > 0);
+    expect(reloadErrors[0]).toBeInstanceOf(HttpError);
+    expect(reloaded.rootStore.getSnapshot().error).toBeUndefined();
+    expect(transcript(reloaded.rootStore.getSnapshot().messages).at(-1)).toMatch(/^ai:Summary of both subagents/);
   });
 });

@@ -91,8 +91,24 @@ export function attachDiscovery(host: DiscoveryHost, options: AttachDiscoveryOpt
         // A thread not created yet has no history; other failures only cost the seed.
         if (error instanceof HttpError && error.status === 404) return;
         options.onError?.(error);
+        return seedFromState(client, threadId, seedGeneration);
       },
     );
+  };
+
+  /**
+   * Without history, the current state still lists the `task` calls and their results: the
+   * subagents show (names, statuses, outputs); their namespaces resolve when events replay.
+   */
+  const seedFromState = async (client: DiscoveryHistoryClient, threadId: string, seedGeneration: number): Promise<void> => {
+    if (client.threads.getState === undefined) return;
+    try {
+      const state = await client.threads.getState(threadId);
+      if (disposed || seedGeneration !== generation || state === null) return;
+      subagents.seed([state]);
+    } catch (error) {
+      if (!(error instanceof HttpError && error.status === 404)) options.onError?.(error);
+    }
   };
 
   const onThreadId = (threadId: string | null): void => {

@@ -15,6 +15,8 @@ export interface DiscoveryHistoryClient {
       threadId: string,
       options: { limit?: number; checkpoint?: Record<string, unknown> },
     ): Promise<readonly DiscoveryCheckpoint[]>;
+    /** The thread's current state: the fallback seed when its history cannot be read (`Client` has it). */
+    getState?(threadId: string): Promise<DiscoveryCheckpoint | null>;
   };
 }
 

@@ -50,7 +50,7 @@ describe.each(TRANSPORTS)("scoped views of a reloaded idle thread over %s", (tra
     );
   });
 
-  it("failing history reads reach onError and crash nothing: views opened then still fill from the replay", async () => {
+  it("failing history reads reach onError and crash nothing: views still fill from the replay, cards come from the state", async () => {
     const writer = makeController(transport, "deep_agent");
     await writer.submit({ messages: [{ type: "human", content: "no history" }] }, tokenDelay(0));
     const threadId = writer.rootStore.getSnapshot().threadId!;
@@ -73,8 +73,8 @@ describe.each(TRANSPORTS)("scoped views of a reloaded idle thread over %s", (tra
     expect(errors.every((error) => error instanceof HttpError && error.status === 500)).toBe(true);
     expect(controller.rootStore.getSnapshot().error).toBeUndefined();
 
-    // A reload while history keeps failing: the conversation loads (from the state), no subagent
-    // cards (they come from history), the failure reaches onError, and nothing is shown as an error.
+    // A reload while history keeps failing: the conversation loads (from the state), the subagent
+    // cards come from the state's task calls, the failure reaches onError, no error is shown.
     const reloadErrors: unknown[] = [];
     const reloaded = makeController(transport, "deep_agent", { threadId, apiUrl: proxy.url, onError: (error) => reloadErrors.push(error) });
     threads.defer(() => reloaded.dispose());
@@ -83,5 +83,8 @@ describe.each(TRANSPORTS)("scoped views of a reloaded idle thread over %s", (tra
     expect(reloadErrors[0]).toBeInstanceOf(HttpError);
     expect(reloaded.rootStore.getSnapshot().error).toBeUndefined();
     expect(transcript(reloaded.rootStore.getSnapshot().messages).at(-1)).toMatch(/^ai:Summary of both subagents/);
+    const cards = await waitForStore(reloaded.subagentStore, (map) => map.size === 2);
+    expect([...cards.values()].map((card) => `${card.name}:${card.status}`).sort()).toEqual(["researcher:complete", "writer:complete"]);
+    expect([...cards.values()].find((card) => card.name === "writer")!.output).toEqual(expect.stringContaining("Draft:"));
   });
 });

@@ -91,7 +91,9 @@ export function attachDiscovery(host: DiscoveryHost, options: AttachDiscoveryOpt
         // A thread not created yet has no history; other failures only cost the seed.
         if (error instanceof HttpError && error.status === 404) return;
         options.onError?.(error);
-        return seedFromState(client, threadId, seedGeneration);
+        // The server answered but could not give the history: its state may still load. (An
+        // unreachable server is not asked again.)
+        if (error instanceof HttpError) return seedFromState(client, threadId, seedGeneration);
       },
     );
   };

@@ -2,6 +2,7 @@
  * Content-block helpers shared by the message and media assemblers.
  */
 import type { ContentBlock } from "../protocol/types";
+import { joinedSourceOf } from "./joined-field";
 import { isRecord, toArgumentsObject } from "./json";
 import type { ToolCallRequest } from "./types";
 
@@ -26,8 +27,9 @@ export type MediaKind = "image" | "audio" | "video" | "file";
  */
 export function blockFamily(type: string): string {
   if (TOOL_CALL_TYPES.has(type)) return "tool";
-  // Provider-native reasoning receives the standard `reasoning-delta`s.
-  if (type === "thinking") return "reasoning";
+  // Provider-native reasoning (`thinking`) receives the standard `reasoning-delta`s.
+  const joined = joinedSourceOf(type);
+  if (joined !== undefined) return joined.joined;
   if (SERVER_TOOL_CALL_TYPES.has(type)) return "server_tool";
   return type;
 }

@@ -49,9 +49,8 @@ export function joinedSourceOf(type: string): JoinedSource | undefined {
 /** The string a block in `slot` contributes to `joined`, or `""`. */
 function fieldText(slots: readonly ({ block: ContentBlock } | undefined)[], slot: number, joined: JoinableType): string {
   const block = slot < 0 ? undefined : slots[slot]?.block;
-  if (block === undefined) return "";
-  const source = block.type === joined ? undefined : JOINED_SOURCES.get(block.type);
-  const value = source === undefined ? block[joined] : source.joined === joined ? block[source.field] : undefined;
+  const source = block === undefined ? undefined : JOINED_SOURCES.get(block.type);
+  const value = source?.joined === joined ? block![source.field] : undefined;
   return typeof value === "string" ? value : "";
 }
 

@@ -2,7 +2,7 @@
  * `StreamController`: the framework-agnostic state of one `useStream`-like binding.
  */
 import { v7 as uuidv7 } from "uuid";
-import { HttpError } from "../protocol/errors";
+import { isHttpError } from "../protocol/errors";
 import { ChannelRegistry } from "../store/channel-registry";
 import { scheduleMacrotask, type CancelMacrotask } from "../store/macrotask";
 import { NotificationScheduler } from "../store/notification-scheduler";
@@ -94,6 +94,8 @@ export class StreamController<TState extends Record<string, unknown> = Record<st
     const toolCalls = new RootToolCalls(root.markDirty);
     root.attach(conversation, toolCalls);
     this.rootStore = root.store;
+    // A failure the run survives (a skipped frame, a view's or discovery's history read): onError only.
+    const reportProblem = (error: unknown): void => invokeCallback(() => this.#callbacks.onError?.(error));
     const bus = new RootEventFanout<TState>(this.rootStore as StreamStore<RootSnapshot<TState>>, {
       messagesKey,
       history: options.client,
@@ -102,8 +104,7 @@ export class StreamController<TState extends Record<string, unknown> = Record<st
       shared: bus,
       scheduler: this.#scheduler,
       onAcquireUnbound: () => this.#hydrator.connectForScopedViews(),
-      // A view's own failure (its history read, a throwing handler) leaves the run alone: onError only.
-      onError: (error) => this.#reportProblem(error),
+      onError: reportProblem,
     });
     const session = new ThreadSession<TState>(options, this.registry, {
       onEvent: (event) => this.#router.handle(event),
@@ -111,8 +112,7 @@ export class StreamController<TState extends Record<string, unknown> = Record<st
         root.patch({ isLoading: false });
         this.#reportError(error, undefined);
       },
-      // The run goes on (the final values repair a skipped token): onError only, no error shown.
-      onProblem: (error) => this.#reportProblem(error),
+      onProblem: reportProblem,
     });
     const isDisposed = (): boolean => this.#disposed;
     this.#core = {
@@ -140,8 +140,12 @@ export class StreamController<TState extends Record<string, unknown> = Record<st
     this.#router = new RootEventRouter(this.#core, bus, () => this.#coordinator.hasActiveRun);
     this.#hydrator = new ThreadHydrator(this.#core, this.#router, { resetRuns: () => this.#coordinator.reset() });
     this.#responder = new InterruptResponder(this.#core);
-    const onError = (error: unknown): void => this.#reportProblem(error);
-    this.#discovery = attachDiscovery(this, { client: options.client, scheduler: this.#scheduler, messagesKey, onError });
+    this.#discovery = attachDiscovery(this, {
+      client: options.client,
+      scheduler: this.#scheduler,
+      messagesKey,
+      onError: reportProblem,
+    });
     this.subagentStore = this.#discovery.subagentStore;
     this.subgraphStore = this.#discovery.subgraphStore;
     this.subgraphByNodeStore = this.#discovery.subgraphByNodeStore;
@@ -200,7 +204,7 @@ export class StreamController<TState extends Record<string, unknown> = Record<st
       await this.#options.client.runs.cancel(target, runId);
     } catch (error) {
       // Gone (404) or over (409): nothing is left to cancel. Anything else: the run may go on.
-      if (!(error instanceof HttpError) || (error.status !== 404 && error.status !== 409)) this.#reportError(error, undefined);
+      if (!isHttpError(error, 404, 409)) this.#reportError(error, undefined);
     }
   }
 
@@ -360,11 +364,6 @@ export class StreamController<TState extends Record<string, unknown> = Record<st
       runCompleted: (runId, reason) => invokeCallback(() => this.#callbacks.onCompleted?.({ runId, reason })),
       cancelOnServer: (threadId, runId, action) => this.#options.client.runs.cancel(threadId, runId, { action }),
     };
-  }
-
-  /** A failure the run survives (a skipped frame, a view's or discovery's history read): `onError` only. */
-  #reportProblem(error: unknown): void {
-    invokeCallback(() => this.#callbacks.onError?.(error));
   }
 
   #reportError(error: unknown, onError: ((error: unknown) => void) | undefined): void {

@@ -1,7 +1,7 @@
 /**
  * Wires subagent and subgraph discovery to a thread host (a `StreamController`, or a lone thread).
  */
-import { HttpError } from "../protocol/errors";
+import { HttpError, isHttpError } from "../protocol/errors";
 import type { SubscriptionFilter } from "../protocol/types";
 import type { ScopedSubscription } from "../projections/types";
 import { reportUncaughtError } from "../store/report-error";
@@ -89,7 +89,7 @@ export function attachDiscovery(host: DiscoveryHost, options: AttachDiscoveryOpt
       },
       (error: unknown) => {
         // A thread not created yet has no history; other failures only cost the seed.
-        if (error instanceof HttpError && error.status === 404) return;
+        if (isHttpError(error, 404)) return;
         options.onError?.(error);
         // The server answered but could not give the history: its state may still load. (An
         // unreachable server is not asked again.)
@@ -109,7 +109,7 @@ export function attachDiscovery(host: DiscoveryHost, options: AttachDiscoveryOpt
       if (disposed || seedGeneration !== generation || state === null) return;
       subagents.seed([state]);
     } catch (error) {
-      if (!(error instanceof HttpError && error.status === 404)) options.onError?.(error);
+      if (!isHttpError(error, 404)) options.onError?.(error);
     }
   };
 

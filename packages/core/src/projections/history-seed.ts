@@ -2,7 +2,7 @@
  * Stored state of one namespace, for projections opened on an idle thread.
  */
 import { isRecord } from "../assembly/json";
-import { HttpError } from "../protocol/errors";
+import { isHttpError } from "../protocol/errors";
 import type { Namespace } from "../protocol/types";
 import { checkpointNamespace } from "./namespace";
 import type { HistoryReader, ScopedContext } from "./types";
@@ -35,7 +35,7 @@ export function seedFromHistory<T>(
     },
     (error: unknown) => {
       // A thread that does not exist yet has no history: nothing to show, nothing to report.
-      if (error instanceof HttpError && error.status === 404) return;
+      if (isHttpError(error, 404)) return;
       if (!context.signal.aborted) context.reportError(error);
     },
   );

@@ -45,6 +45,16 @@ export class HttpError extends Error {
 }
 
 /**
+ * Whether `error` is an {@link HttpError} with one of `statuses`.
+ *
+ * @example
+ * if (isHttpError(error, 404)) return null; // the thread does not exist yet
+ */
+export function isHttpError(error: unknown, ...statuses: number[]): error is HttpError {
+  return error instanceof HttpError && statuses.includes(error.status);
+}
+
+/**
  * A connection to the server failed or closed unexpectedly.
  *
  * @example

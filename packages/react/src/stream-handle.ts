@@ -10,16 +10,14 @@ import {
   type StreamHandleValues,
 } from "@agent-stream/core";
 
-/** Subagents by `task` tool call id (name, namespace, status, task input, output, ...). */
-export type SubagentMap = ReturnType<StreamController["subagentStore"]["getSnapshot"]>;
-/** One subagent: pass it as a selector target to read its messages, tool calls, values. */
-export type SubagentSnapshot = SubagentMap extends ReadonlyMap<string, infer TSubagent> ? TSubagent : never;
-/** Subgraphs by namespace key. */
-export type SubgraphMap = ReturnType<StreamController["subgraphStore"]["getSnapshot"]>;
-/** Subgraphs grouped by the node that hosts them. */
-export type SubgraphByNodeMap = ReturnType<StreamController["subgraphByNodeStore"]["getSnapshot"]>;
-
-export type { StreamDiscovery, StreamSubmitInput } from "@agent-stream/core";
+export type {
+  StreamDiscovery,
+  StreamSubmitInput,
+  SubagentMap,
+  SubagentSnapshot,
+  SubgraphByNodeMap,
+  SubgraphMap,
+} from "@agent-stream/core";
 
 /**
  * What `useStream`, `useSuspenseStream` and `useStreamContext` return: the root snapshot's fields,

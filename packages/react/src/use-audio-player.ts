@@ -3,7 +3,6 @@
  * `useAudioPlayer`: plays an audio block while it streams.
  */
 import { AudioPlayer, type AudioPlayerOptions, type MediaSnapshot, type MediaPlayerControls, type MediaPlayerSnapshot } from "@agent-stream/core";
-import { useMemo } from "react";
 import { useMediaPlayer } from "./internal/use-media-player";
 
 /** The state of the player plus its controls. */
@@ -19,15 +18,5 @@ export interface AudioPlayerHandle extends MediaPlayerSnapshot, MediaPlayerContr
  * return <button onClick={player.toggle}>{player.status === "playing" ? "Pause" : "Play"}</button>;
  */
 export function useAudioPlayer(media: MediaSnapshot | undefined, options: AudioPlayerOptions = {}): AudioPlayerHandle {
-  const { player, snapshot } = useMediaPlayer(() => new AudioPlayer(options), media);
-  return useMemo(
-    () => ({
-      ...snapshot,
-      play: async () => player?.play(),
-      pause: () => player?.pause(),
-      stop: () => player?.stop(),
-      toggle: async () => player?.toggle(),
-    }),
-    [player, snapshot],
-  );
+  return useMediaPlayer(() => new AudioPlayer(options), media).handle;
 }

@@ -3,7 +3,7 @@
  * `useVideoPlayer`: plays a video block in a `<video>` element.
  */
 import { VideoPlayer, type MediaSnapshot, type MediaPlayerControls, type MediaPlayerSnapshot } from "@agent-stream/core";
-import { useEffect, useMemo, type RefObject } from "react";
+import { useEffect, type RefObject } from "react";
 import { useMediaPlayer } from "./internal/use-media-player";
 
 /** The state of the player plus its controls. */
@@ -19,20 +19,11 @@ export interface VideoPlayerHandle extends MediaPlayerSnapshot, MediaPlayerContr
  * return <><video ref={videoRef} /><button onClick={player.toggle}>Play</button></>;
  */
 export function useVideoPlayer(videoRef: RefObject<HTMLVideoElement | null>, media: MediaSnapshot | undefined): VideoPlayerHandle {
-  const { player, snapshot } = useMediaPlayer(() => new VideoPlayer(), media);
+  const { player, handle } = useMediaPlayer(() => new VideoPlayer(), media);
   // Runs after the player exists (it is created in an effect), when the element is mounted too.
   useEffect(() => {
     const element = videoRef.current;
     return player !== undefined && element !== null ? player.attach(element) : undefined;
   }, [player, videoRef]);
-  return useMemo(
-    () => ({
-      ...snapshot,
-      play: async () => player?.play(),
-      pause: () => player?.pause(),
-      stop: () => player?.stop(),
-      toggle: async () => player?.toggle(),
-    }),
-    [player, snapshot],
-  );
+  return handle;
 }

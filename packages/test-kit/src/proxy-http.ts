@@ -46,10 +46,14 @@ export function upstreamPath(target: URL, requestPath: string): string {
   return `${prefix}${requestPath.startsWith("/") ? "" : "/"}${requestPath}`;
 }
 
+/** A request's path without its query. */
+function pathnameOf(request: http.IncomingMessage): string {
+  return (request.url ?? "").split("?")[0] ?? "";
+}
+
 /** Whether a request opens a protocol SSE stream (`POST …/stream/events`). */
 export function isStreamOpenRequest(request: http.IncomingMessage): boolean {
-  const pathname = (request.url ?? "").split("?")[0] ?? "";
-  return request.method === "POST" && /\/stream\/events\/?$/.test(pathname);
+  return request.method === "POST" && /\/stream\/events\/?$/.test(pathnameOf(request));
 }
 
 /** The JSON body of an injected failure. */
@@ -59,6 +63,13 @@ export function injectedFailureBody(status: number): string {
 
 /** The body of a 401 from `requireApiKey`. */
 export const UNAUTHORIZED_BODY = JSON.stringify({ error: "Unauthorized", message: "Missing or wrong x-api-key" });
+
+/** Answers a request with a JSON `body` and `status` without contacting the target. */
+function answerWithoutTarget(request: http.IncomingMessage, response: http.ServerResponse, status: number, body: string): void {
+  request.resume();
+  response.writeHead(status, { "content-type": "application/json", "content-length": Buffer.byteLength(body) });
+  response.end(body);
+}
 
 /**
  * Forwards one HTTP request to the target and streams the response back;
@@ -70,10 +81,7 @@ export function forwardHttpRequest(
   response: http.ServerResponse,
 ): void {
   if (context.state.refusesCredentials(request.headers)) {
-    request.resume();
-    const body = UNAUTHORIZED_BODY;
-    response.writeHead(401, { "content-type": "application/json", "content-length": Buffer.byteLength(body) });
-    response.end(body);
+    answerWithoutTarget(request, response, 401, UNAUTHORIZED_BODY);
     return;
   }
   let failureStatus: number | undefined;
@@ -81,16 +89,10 @@ export function forwardHttpRequest(
     context.state.counters.streamOpens += 1;
     failureStatus = context.state.claimOpenFailure();
   } else {
-    failureStatus = context.state.claimRequestFailure((request.url ?? "").split("?")[0] ?? "");
+    failureStatus = context.state.claimRequestFailure(pathnameOf(request));
   }
   if (failureStatus !== undefined) {
-    request.resume();
-    const body = injectedFailureBody(failureStatus);
-    response.writeHead(failureStatus, {
-      "content-type": "application/json",
-      "content-length": Buffer.byteLength(body),
-    });
-    response.end(body);
+    answerWithoutTarget(request, response, failureStatus, injectedFailureBody(failureStatus));
     return;
   }
   const upstreamRequest = http.request({

@@ -157,7 +157,7 @@ export class MessageAssembler {
         // Per-token fast path: a text or reasoning fragment, applied without an operation object.
         const type = textFragmentType(data);
         if (type === undefined) return this.#applyBlockEvent(address, namespace, node, data);
-        const message = this.#active.get(address) ?? this.#synthesize(address, namespace, node);
+        const message = this.#messageAt(address, namespace, node);
         message.appendText(data.index as number, type, (data.delta as Record<string, string>)[type]!);
         return message;
       }
@@ -219,7 +219,7 @@ export class MessageAssembler {
   ): MessageState | undefined {
     const operation = readBlockOperation(data);
     if (operation === undefined) return undefined;
-    const message = this.#active.get(address) ?? this.#synthesize(address, namespace, node);
+    const message = this.#messageAt(address, namespace, node);
     applyBlockOperation(message, operation);
     return message;
   }
@@ -247,8 +247,10 @@ export class MessageAssembler {
     return message;
   }
 
-  /** A late subscriber missed `message-start`: assemble an id-less AI message. */
-  #synthesize(address: string, namespace: Namespace, node: string | undefined): MessageState {
+  /** The message streaming at `address`; a late subscriber that missed `message-start` gets an id-less AI one. */
+  #messageAt(address: string, namespace: Namespace, node: string | undefined): MessageState {
+    const active = this.#active.get(address);
+    if (active !== undefined) return active;
     const message = new MessageState(
       {
         id: undefined,

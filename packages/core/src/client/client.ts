@@ -101,13 +101,14 @@ export class Client {
     search: <TValues = Record<string, unknown>>(query: ThreadSearchQuery = {}): Promise<ThreadInfo<TValues>[]> =>
       this.#request("/threads/search", {
         method: "POST",
+        // Absent options are `undefined`, which JSON leaves out.
         body: JSON.stringify({
-          ...(query.metadata ? { metadata: query.metadata } : {}),
-          ...(query.status ? { status: query.status } : {}),
-          ...(query.limit !== undefined ? { limit: query.limit } : {}),
-          ...(query.offset !== undefined ? { offset: query.offset } : {}),
-          ...(query.sortBy ? { sort_by: query.sortBy } : {}),
-          ...(query.sortOrder ? { sort_order: query.sortOrder } : {}),
+          metadata: query.metadata,
+          status: query.status,
+          limit: query.limit,
+          offset: query.offset,
+          sort_by: query.sortBy,
+          sort_order: query.sortOrder,
         }),
       }),
     /** The thread's current state; `null` when the thread does not exist. */

@@ -78,7 +78,8 @@ export class MessageMetadataTracker {
     const edit = new MetadataEdit(this.store.getSnapshot());
     for (const id of change.added) this.#recordOne(edit, id, parentCheckpointId);
     // Input echoed under an id the list already held is confirmed too.
-    for (const id of this.#unconfirmedIds(edit.current)) {
+    // `#unconfirmed` changes only in `#commit`, so it can be walked while the edit is built.
+    for (const id of this.#syncUnconfirmed(edit.current)) {
       if (valueIds.has(id)) this.#recordOne(edit, id, parentCheckpointId);
     }
     for (const id of change.removed) {
@@ -153,7 +154,7 @@ export class MessageMetadataTracker {
 
   #commit(edit: MetadataEdit): void {
     if (edit.empty) return;
-    this.#unconfirmedIds(edit.current);
+    this.#syncUnconfirmed(edit.current);
     const current = edit.current;
     const layered = current instanceof LayeredMap ? current : LayeredMap.from(current);
     const next = layered.with(edit.set, edit.deleted);
@@ -167,12 +168,12 @@ export class MessageMetadataTracker {
   }
 
   /** Ids of pending or failed input in `snapshot` (rescanned only if someone else wrote the store). */
-  #unconfirmedIds(snapshot: MessageMetadataMap): readonly string[] {
+  #syncUnconfirmed(snapshot: MessageMetadataMap): ReadonlySet<string> {
     if (snapshot !== this.#trackedSnapshot) {
       this.#unconfirmed.clear();
       for (const [id, entry] of snapshot) if (isUnconfirmed(entry)) this.#unconfirmed.add(id);
       this.#trackedSnapshot = snapshot;
     }
-    return [...this.#unconfirmed];
+    return this.#unconfirmed;
   }
 }

@@ -72,9 +72,6 @@ export interface StreamActions<TState = Record<string, unknown>> {
   getThread(): ThreadStream<TState> | undefined;
 }
 
-/** The part of a controller {@link bindStreamActions} calls. */
-type ActionTarget<TState> = StreamActions<TState>;
-
 /**
  * The handle's methods, each calling the controller `current()` returns at call time (bindings
  * rebuild controllers; a method captured earlier still reaches the live one).
@@ -83,7 +80,7 @@ type ActionTarget<TState> = StreamActions<TState>;
  * const actions = bindStreamActions(() => controllerRef.value);
  * await actions.submit({ messages: "Hello" });
  */
-export function bindStreamActions<TState>(current: () => ActionTarget<TState>): StreamActions<TState> {
+export function bindStreamActions<TState>(current: () => StreamActions<TState>): StreamActions<TState> {
   return {
     submit: (input, options) => current().submit(input, options),
     stop: (options) => current().stop(options),

@@ -34,7 +34,7 @@ export interface ConversationProjectionOptions {
 const EMPTY_MESSAGES: readonly BaseMessage[] = Object.freeze([]);
 
 /** `*` in a key: the option is inherited from the registry's controller (see `ScopeDefaults`). */
-function conversationKey(kind: string, namespace: Namespace, options: ConversationProjectionOptions): string {
+export function conversationKey(kind: string, namespace: Namespace, options: ConversationProjectionOptions): string {
   const messagesKey = options.messagesKey ?? "*";
   return `${kind}|${messagesKey}|${options.history === undefined ? "*" : "history"}|${namespaceKey(namespace)}`;
 }

@@ -7,10 +7,9 @@ import { RootToolCalls, toolCallsFromMessages } from "../controller/root-tool-ca
 import type { ToolCallSnapshot } from "../controller/types";
 import type { Namespace } from "../protocol/types";
 import { isDirectChild } from "./namespace";
-import { namespaceKey } from "../protocol/filter";
 import { withRootMirror } from "./root-delegation";
 import { seedFromHistory } from "./history-seed";
-import { resolveScopeOptions, type ConversationProjectionOptions } from "./messages";
+import { conversationKey, resolveScopeOptions, type ConversationProjectionOptions } from "./messages";
 import { BatchedFlush, openScopedSubscription } from "./runtime";
 import type { ScopedContext, ScopedProjectionSpec } from "./types";
 
@@ -67,7 +66,7 @@ export function toolCallsProjection(
   namespace: Namespace = [],
   options: ConversationProjectionOptions = {},
 ): ScopedProjectionSpec<readonly ToolCallSnapshot[]> {
-  const key = `toolCalls|${options.messagesKey ?? "*"}|${options.history === undefined ? "*" : "history"}|${namespaceKey(namespace)}`;
+  const key = conversationKey("toolCalls", namespace, options);
   const initial = (): readonly ToolCallSnapshot[] => EMPTY_TOOL_CALLS;
   const openOwn = (context: ScopedContext<readonly ToolCallSnapshot[]>) => openToolCalls(context, namespace, options);
   if (namespace.length > 0) return { key, initial, open: openOwn, needsConnection: true };

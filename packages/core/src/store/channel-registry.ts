@@ -34,7 +34,7 @@ export type ChannelRegistryOptions<TShared> = {
    * Called after `acquire` took a hold while no thread is bound (e.g. a controller holding an idle
    * thread can open its connection so the projection gets data).
    */
-  onAcquireUnbound?: (spec: ProjectionSpec<unknown, unknown, unknown>) => void;
+  onAcquireUnbound?: () => void;
 } & (undefined extends TShared ? { shared?: TShared } : { shared: TShared });
 
 interface RegistryEntry {
@@ -124,7 +124,7 @@ export class ChannelRegistry<TThread, TShared = undefined> {
       entry.cancelRemoval = undefined;
     }
     entry.refCount += 1;
-    if (this.#thread === null) this.#options.onAcquireUnbound?.(spec as ProjectionSpec<unknown, unknown, unknown>);
+    if (this.#thread === null) this.#options.onAcquireUnbound?.();
     const acquired = entry;
     let released = false;
     return {

@@ -21,7 +21,7 @@ export interface ProjectionHost {
   /** Events at or below this seq belong to runs before the current one. */
   runFloorSeq(): number;
   /** Pending while a run this thread started has no settled floor yet: hold events until then. */
-  runFloorSettled?(): Promise<void> | undefined;
+  runFloorSettled(): Promise<void> | undefined;
 }
 
 
@@ -71,7 +71,7 @@ export function openRunReader(
       held.push(event);
       return;
     }
-    const settling = host.runFloorSettled?.();
+    const settling = host.runFloorSettled();
     if (settling === undefined) return read(event);
     const waiting: ProtocolEvent[] = [event];
     held = waiting;
